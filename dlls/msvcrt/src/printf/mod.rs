@@ -1,0 +1,1 @@
+//! printf-family formatting engine.
