@@ -1,0 +1,20 @@
+//! Clocks in Windows units.
+
+/// 100-ns intervals between 1601-01-01 and 1970-01-01.
+pub const EPOCH_DIFF_100NS: u64 = 116_444_736_000_000_000;
+
+/// The current time as a FILETIME value (100-ns units since 1601, UTC).
+pub fn now_filetime() -> u64 {
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: valid out pointer.
+    unsafe { libc::clock_gettime(libc::CLOCK_REALTIME, &mut ts) };
+    EPOCH_DIFF_100NS + ts.tv_sec as u64 * 10_000_000 + ts.tv_nsec as u64 / 100
+}
+
+/// Monotonic nanoseconds (QueryPerformanceCounter, GetTickCount).
+pub fn monotonic_ns() -> u64 {
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: valid out pointer.
+    unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut ts) };
+    ts.tv_sec as u64 * 1_000_000_000 + ts.tv_nsec as u64
+}
