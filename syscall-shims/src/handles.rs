@@ -1,6 +1,7 @@
 //! The process handle table. A HANDLE is an index into it (multiples of 4, as on Windows);
 //! each entry holds a reference-counted kernel object.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, LazyLock, Mutex};
 use windows_sys::Win32::Foundation::{ERROR_INVALID_HANDLE, HANDLE};
 
@@ -78,12 +79,18 @@ pub fn is_inheritable(h: HANDLE) -> Result<bool, u32> {
     }
 }
 
-/// The three standard handles, created on first use over fds 0, 1 and 2.
-static STD: LazyLock<[HANDLE; 3]> = LazyLock::new(|| {
-    [0, 1, 2].map(|fd| insert(Arc::new(Object::File(FileObject::from_std_fd(fd))), true))
+/// The three standard handles (stdin, stdout, stderr), created on first use over fds 0, 1, 2;
+/// SetStdHandle replaces them.
+static STD: LazyLock<[AtomicUsize; 3]> = LazyLock::new(|| {
+    [0, 1, 2].map(|fd| AtomicUsize::new(insert(Arc::new(Object::File(FileObject::from_std_fd(fd))), true) as usize))
 });
 
 /// The handle of standard input (0), output (1) or error (2).
 pub fn std_handle(which: usize) -> HANDLE {
-    STD[which]
+    STD[which].load(Ordering::Acquire) as HANDLE
+}
+
+/// Replace a standard handle.
+pub fn set_std_handle(which: usize, h: HANDLE) {
+    STD[which].store(h as usize, Ordering::Release)
 }
