@@ -1,2 +1,11 @@
-//! The PE loader: parsing, mapping, relocation, import/export resolution, TLS, the module list.
+//! The PE loader: parsing, mapping, relocation, import/export resolution, TLS, the module list,
+//! and starting a program.
+
+pub mod builtin;
+pub mod cmdline;
+pub mod image;
+pub mod launch;
+pub mod modules;
 pub mod pe;
+pub mod peb;
+pub mod stub;

@@ -1,1 +1,50 @@
-fn main() {}
+//! `wine-rs`: run a Windows x86-64 program.
+
+const USAGE: &str = "\
+Usage: wine-rs [OPTIONS] PROGRAM.exe [ARGS...]
+
+Runs a Windows x86-64 program on Linux.
+
+Options:
+  -h, --help       show this help and exit
+  -V, --version    show the version and exit
+  --               end of options: the next argument is the program
+
+Environment:
+  WINEDEBUG        debug channels, Wine syntax (e.g. +relay, -all, warn+file)
+";
+
+fn main() {
+    let args: Vec<String> = std::env::args_os().skip(1).map(|a| a.to_string_lossy().into_owned()).collect();
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "-h" | "--help" => {
+                print!("{USAGE}");
+                return;
+            }
+            "-V" | "--version" => {
+                println!("wine-rs {}", env!("CARGO_PKG_VERSION"));
+                return;
+            }
+            "--" => {
+                i += 1;
+                break;
+            }
+            a if a.starts_with('-') && a.len() > 1 => {
+                eprintln!("wine-rs: unknown option '{a}'\n\n{USAGE}");
+                std::process::exit(2);
+            }
+            _ => break,
+        }
+    }
+    let Some(program) = args.get(i) else {
+        eprintln!("wine-rs: no program given\n\n{USAGE}");
+        std::process::exit(2);
+    };
+    let Some(path) = loader::launch::find_program(program) else {
+        eprintln!("wine-rs: {program}: file not found");
+        std::process::exit(loader::launch::EXIT_LOAD_FAILED);
+    };
+    loader::launch::run(&path, &args[i + 1..]);
+}

@@ -9,7 +9,9 @@ pub const DLL_NAME: &str = "KERNEL32";
 /// Every export of this crate, filled by `#[export]`.
 #[distributed_slice]
 #[linkme(crate = dllcore::linkme)]
-pub static EXPORTS: [Export];
+pub static KERNEL32_EXPORTS: [Export];
+/// The name `#[export]` registers into.
+pub use self::KERNEL32_EXPORTS as EXPORTS;
 
 pub mod errhandlingapi;
 

@@ -16,7 +16,9 @@ pub const UCRT: u32 = 2;
 /// Every export of this crate, filled by `#[export]`.
 #[distributed_slice]
 #[linkme(crate = dllcore::linkme)]
-pub static EXPORTS: [Export];
+pub static MSVCRT_EXPORTS: [Export];
+/// The name `#[export]` registers into.
+pub use self::MSVCRT_EXPORTS as EXPORTS;
 
 pub mod printf;
 

@@ -1,0 +1,71 @@
+//! The builtin DLLs (Rust crates), the apiset table that maps api-ms-win-* names onto them,
+//! and the stubs that unimplemented imports bind to.
+
+use dllcore::{BuiltinDll, ExportKind};
+use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex};
+
+/// Every builtin DLL, by crate.
+fn all() -> impl Iterator<Item = &'static BuiltinDll> {
+    kernel32::DLLS.iter().chain(msvcrt::DLLS.iter())
+}
+
+/// Map an apiset name ("api-ms-win-crt-stdio-l1-1-0.dll") to the DLL implementing it.
+/// `name` is lower-case. Returns None for names that are not apisets.
+pub fn apiset_target(name: &str) -> Option<&'static str> {
+    if name.starts_with("api-ms-win-crt-") {
+        Some("ucrtbase.dll")
+    } else if name.starts_with("api-ms-win-core-") || name.starts_with("ext-ms-win-") || name.starts_with("api-ms-win-") {
+        Some("kernelbase.dll")
+    } else {
+        None
+    }
+}
+
+/// Normalise a DLL name as Windows compares them: lower-case, ".dll" appended when there is
+/// no extension, directory stripped.
+pub fn normalize(name: &str) -> String {
+    let base = name.rsplit(['\\', '/']).next().unwrap_or(name);
+    let mut l = base.to_ascii_lowercase();
+    if !l.contains('.') {
+        l.push_str(".dll");
+    } else if l.ends_with('.') {
+        l.pop();
+    }
+    l
+}
+
+/// The builtin DLL answering to a (normalised) name, after apiset mapping.
+pub fn find(lname: &str) -> Option<&'static BuiltinDll> {
+    let target = apiset_target(lname).unwrap_or(lname);
+    all().find(|d| d.name == target)
+}
+
+/// Is this (normalised) name an apiset?
+pub fn is_apiset(lname: &str) -> bool {
+    apiset_target(lname).is_some()
+}
+
+/// A builtin DLL's exports by name: (address, kind).
+pub type ExportMap = HashMap<&'static str, (usize, ExportKind)>;
+
+static MAPS: LazyLock<Mutex<HashMap<&'static str, &'static ExportMap>>> =
+    LazyLock::new(|| Mutex::new(HashMap::new()));
+
+/// The export map of a builtin DLL (built once).
+pub fn exports(dll: &'static BuiltinDll) -> &'static ExportMap {
+    let mut maps = MAPS.lock().unwrap_or_else(|e| e.into_inner());
+    maps.entry(dll.name).or_insert_with(|| {
+        let mut m = HashMap::new();
+        for e in dll.iter() {
+            // A later declaration of the same name is a bug; the first wins.
+            m.entry(e.name).or_insert((e.addr as usize, e.kind));
+        }
+        Box::leak(Box::new(m))
+    })
+}
+
+/// The names of all builtin DLLs (for `check` and diagnostics).
+pub fn names() -> Vec<&'static str> {
+    all().map(|d| d.name).collect()
+}
