@@ -13,6 +13,7 @@ pub mod process;
 pub mod relay;
 pub mod strings;
 pub mod teb;
+pub mod thread;
 pub mod valist;
 
 pub use linkme;

@@ -5,7 +5,11 @@
 //! image with a [`PeError`] naming the problem; the mapper (`crate::map`) can then trust the
 //! offsets and RVAs it is given.
 
+mod exports;
+mod imports;
 mod parse;
+mod reader;
+mod relocs;
 #[cfg(test)]
 mod tests;
 
