@@ -1,0 +1,241 @@
+#!/usr/bin/env bash
+# Builds the wine-rs test apps, twice: against msvcrt.dll and against the UCRT.
+#
+#   test-apps/build/msvcrt/*.exe|*.dll   default mingw-w64 runtime (msvcrt.dll)
+#   test-apps/build/ucrt/*.exe|*.dll     UCRT (api-ms-win-crt-*.dll / ucrtbase)
+#   test-apps/build/gen/                 generated files (args_list.h, args.nul)
+#
+# Usage: test-apps/build.sh [--install] [--force] [--clean] [--verbose]
+#   --install   if x86_64-w64-mingw32-gcc is missing, apt-get install it
+#   --force     rebuild everything
+#   --clean     delete test-apps/build and exit
+#   --verbose   print the compiler command lines
+#
+# Idempotent: a target is rebuilt only when one of its inputs (sources,
+# headers, this script) is newer. Environment: MINGW_CC (default
+# x86_64-w64-mingw32-gcc), MINGW_OBJDUMP (default x86_64-w64-mingw32-objdump).
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+BUILD="$HERE/build"
+GEN="$BUILD/gen"
+SELF="$HERE/build.sh"
+CC="${MINGW_CC:-x86_64-w64-mingw32-gcc}"
+OBJDUMP="${MINGW_OBJDUMP:-x86_64-w64-mingw32-objdump}"
+MINGW_PKG=gcc-mingw-w64-x86-64
+
+install=0 force=0 verbose=0
+for arg in "$@"; do
+    case "$arg" in
+        --install) install=1 ;;
+        --force|-f) force=1 ;;
+        --verbose|-v) verbose=1 ;;
+        --clean) rm -rf "$BUILD"; echo "build.sh: removed $BUILD"; exit 0 ;;
+        -h|--help) awk 'NR == 1 { next } /^#/ { sub(/^# ?/, ""); print; next } { exit }' "$0"; exit 0 ;;
+        *) echo "build.sh: unknown option '$arg' (try --help)" >&2; exit 2 ;;
+    esac
+done
+
+die() { echo "build.sh: error: $*" >&2; exit 1; }
+
+# ---- toolchain ---------------------------------------------------------------
+if ! command -v "$CC" >/dev/null 2>&1; then
+    if [ "$install" = 1 ]; then
+        echo "build.sh: $CC not found, installing $MINGW_PKG"
+        SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
+        $SUDO apt-get install -y "$MINGW_PKG" || die "apt-get install -y $MINGW_PKG failed"
+        command -v "$CC" >/dev/null 2>&1 || die "$CC still not found after installing $MINGW_PKG"
+    else
+        die "$CC not found. Install the mingw-w64 cross compiler, e.g.
+    sudo apt-get install $MINGW_PKG
+or run: $SELF --install"
+    fi
+fi
+command -v "$OBJDUMP" >/dev/null 2>&1 || die "$OBJDUMP not found (it comes with binutils-mingw-w64-x86-64)"
+
+# ---- flags -------------------------------------------------------------------
+# -D__USE_MINGW_ANSI_STDIO=0: use the CRT's printf family, not mingw's own.
+COMMON_CFLAGS=(-O2 -Wall -Wno-format -I"$HERE/include" -I"$GEN" -D__USE_MINGW_ANSI_STDIO=0)
+# gcc 12 has no -mcrtdll: select the UCRT by hand.
+UCRT_CFLAGS=(-D_UCRT -D__MSVCRT_VERSION__=0xE00)
+# (a group: libgcc_eh's emutls needs libmingw32 again, as in gcc's own
+# "%G %L %G" link sequence.)
+UCRT_LIBS=(-nodefaultlibs -Wl,--start-group -lmingw32 -lgcc -lgcc_eh -lmoldname -lmingwex -lucrt -lkernel32
+           -Wl,--end-group)
+RELOC_BASE=0x10000000
+
+# ---- helpers -----------------------------------------------------------------
+# up_to_date TARGET DEPS... : true if TARGET exists and is newer than all DEPS.
+up_to_date() {
+    local target="$1"; shift
+    [ "$force" = 0 ] || return 1
+    [ -e "$target" ] || return 1
+    local dep
+    for dep in "$@" "$SELF"; do
+        [ "$dep" -nt "$target" ] && return 1
+    done
+    return 0
+}
+
+run() {
+    [ "$verbose" = 1 ] && echo "  $*"
+    "$@"
+}
+
+built=0 skipped=0
+
+# link VARIANT OUTPUT DEPS... -- GCC-ARGUMENTS...
+# Compiles and links in one step into build/VARIANT/OUTPUT, unless it is newer
+# than all DEPS.
+link() {
+    local variant="$1" out="$2"; shift 2
+    local deps=()
+    while [ "$1" != "--" ]; do deps+=("$1"); shift; done
+    shift
+    local dir="$BUILD/$variant"
+    local target="$dir/$out"
+    if up_to_date "$target" "${deps[@]}"; then
+        skipped=$((skipped + 1))
+        return
+    fi
+    local vflags=() vlibs=()
+    if [ "$variant" = ucrt ]; then
+        vflags=("${UCRT_CFLAGS[@]}")
+        vlibs=("${UCRT_LIBS[@]}")
+    fi
+    echo "  CC  $variant/$out"
+    # Link under the final file name (ld records a DLL's file name as its
+    # export name), in a scratch directory so that a failed build leaves no
+    # half-written target behind.
+    local tmp="$dir/.tmp"
+    mkdir -p "$tmp"
+    rm -f "$tmp/$out"
+    run "$CC" "${COMMON_CFLAGS[@]}" "${vflags[@]}" "$@" -o "$tmp/$out" -L"$dir/lib" "${vlibs[@]}" \
+        || die "building $variant/$out failed"
+    mv -f "$tmp/$out" "$target"
+    built=$((built + 1))
+}
+
+# imports FILE : the DLL names FILE imports, lower-case, one per line.
+imports() {
+    "$OBJDUMP" -p "$1" | sed -n 's/^[[:space:]]*DLL Name: //p' | tr 'A-Z' 'a-z'
+}
+
+# verify VARIANT FILE : the file imports the right C runtime and nothing odd.
+verify() {
+    local variant="$1" file="$2" imp
+    imp="$(imports "$file")"
+    case "$variant" in
+        msvcrt)
+            grep -qx 'msvcrt.dll' <<<"$imp" || die "$file does not import msvcrt.dll"
+            if grep -q '^api-ms-win-crt-\|^ucrtbase' <<<"$imp"; then die "$file (msvcrt) imports the UCRT"; fi ;;
+        ucrt)
+            grep -q '^api-ms-win-crt-\|^ucrtbase' <<<"$imp" || die "$file does not import the UCRT"
+            if grep -qx 'msvcrt.dll' <<<"$imp"; then die "$file (ucrt) imports msvcrt.dll"; fi ;;
+    esac
+    if grep -q 'libgcc\|libwinpthread\|libstdc' <<<"$imp"; then
+        die "$file depends on a mingw runtime DLL: $(tr '\n' ' ' <<<"$imp")"
+    fi
+}
+
+# ---- generated: the argument list for args.exe -------------------------------
+# args.list -> build/gen/args_list.h (C string literals, UTF-8 bytes as \x
+# escapes) and build/gen/args.nul (the arguments, NUL-terminated, for
+# run-wine.sh and loader/tests/apps.rs).
+gen_args() {
+    local list="$HERE/args.list" hdr="$GEN/args_list.h" nul="$GEN/args.nul"
+    if up_to_date "$hdr" "$list" && up_to_date "$nul" "$list"; then
+        return
+    fi
+    echo "  GEN args_list.h, args.nul"
+    local LC_ALL=C line arg i c n=0 lineno=0
+    : >"$nul.tmp"
+    {
+        echo "/* Generated by build.sh from args.list -- do not edit. */"
+        echo "static const char *const expected_args_utf8[] = {"
+        while IFS= read -r line || [ -n "$line" ]; do
+            lineno=$((lineno + 1))
+            line="${line%$'\r'}"
+            case "$line" in ''|'#'*) continue ;; esac
+            if [ "$line" = '\e' ]; then
+                arg=""
+            else
+                arg=""
+                for ((i = 0; i < ${#line}; i++)); do
+                    c="${line:i:1}"
+                    if [ "$c" = '\' ]; then
+                        i=$((i + 1))
+                        case "${line:i:1}" in
+                            '\') arg+='\' ;;
+                            t) arg+=$'\t' ;;
+                            s) arg+=' ' ;;
+                            '#') arg+='#' ;;
+                            *) die "args.list:$lineno: bad escape '\\${line:i:1}'" ;;
+                        esac
+                    else
+                        arg+="$c"
+                    fi
+                done
+            fi
+            printf '%s\0' "$arg" >>"$nul.tmp"
+            printf '    "'
+            if [ -n "$arg" ]; then
+                printf '%s' "$arg" | od -An -tx1 -v | tr -s ' \n' ' ' | sed 's/^ //; s/ $//; s/ /\\x/g; s/^/\\x/' | tr -d '\n'
+            fi
+            printf '", /* args.list:%d */\n' "$lineno"
+            n=$((n + 1))
+        done <"$list"
+        echo "};"
+    } >"$hdr.tmp" || exit 1
+    [ "$n" -gt 0 ] || die "args.list has no arguments"
+    mv -f "$hdr.tmp" "$hdr"
+    mv -f "$nul.tmp" "$nul"
+}
+
+# ---- main --------------------------------------------------------------------
+mkdir -p "$GEN"
+# One build at a time (cargo runs tests in parallel, run-wine.sh --build...).
+if command -v flock >/dev/null 2>&1; then
+    exec 9>"$BUILD/.lock"
+    flock 9
+fi
+gen_args
+
+H="$HERE/include/check.h"
+for variant in msvcrt ucrt; do
+    dir="$BUILD/$variant"
+    mkdir -p "$dir/lib"
+
+    link "$variant" hello.exe  "$HERE/hello.c" "$H" -- "$HERE/hello.c"
+    link "$variant" args.exe   "$HERE/args.c" "$H" "$GEN/args_list.h" -- "$HERE/args.c"
+    # -fno-builtin: no compile-time folding of sprintf & co.
+    link "$variant" printf.exe "$HERE/printf.c" "$H" -- -fno-builtin "$HERE/printf.c"
+    link "$variant" tls.exe    "$HERE/tls.c" "$H" -- "$HERE/tls.c"
+
+    # DLLs: testdll (static import of dllapp), testdll2 (LoadLibraryW'd)
+    link "$variant" testdll.dll "$HERE/testdll.c" "$HERE/testdll.def" -- \
+        -shared "$HERE/testdll.c" "$HERE/testdll.def" -Wl,--out-implib,"$dir/lib/libtestdll.a"
+    link "$variant" testdll2.dll "$HERE/testdll2.c" "$dir/testdll.dll" -- \
+        -shared "$HERE/testdll2.c" -ltestdll
+    link "$variant" dllapp.exe "$HERE/dllapp.c" "$H" "$dir/testdll.dll" -- "$HERE/dllapp.c" -ltestdll
+
+    # relocation: two DLLs wanting the same base
+    link "$variant" relocdll.dll "$HERE/relocdll.c" -- \
+        -shared -DPFX=r1 -DPFX_ID=1 "$HERE/relocdll.c" \
+        -Wl,--image-base,$RELOC_BASE -Wl,--dynamicbase -Wl,--out-implib,"$dir/lib/librelocdll.a"
+    link "$variant" reloc2dll.dll "$HERE/relocdll.c" -- \
+        -shared -DPFX=r2 -DPFX_ID=2 "$HERE/relocdll.c" \
+        -Wl,--image-base,$RELOC_BASE -Wl,--dynamicbase -Wl,--out-implib,"$dir/lib/libreloc2dll.a"
+    link "$variant" reloc.exe "$HERE/reloc.c" "$H" "$dir/relocdll.dll" "$dir/reloc2dll.dll" -- \
+        -DRELOC_BASE=${RELOC_BASE}ULL "$HERE/reloc.c" -lrelocdll -lreloc2dll
+
+    for f in "$dir"/*.exe "$dir"/*.dll; do
+        verify "$variant" "$f"
+    done
+    for f in relocdll.dll reloc2dll.dll; do
+        "$OBJDUMP" -h "$dir/$f" | grep -q ' \.reloc ' || die "$variant/$f has no .reloc section"
+    done
+done
+
+rmdir "$BUILD"/*/.tmp 2>/dev/null || true
+echo "build.sh: $built built, $skipped up to date, in $BUILD/{msvcrt,ucrt}"
