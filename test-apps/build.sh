@@ -13,7 +13,8 @@
 #
 # Idempotent: a target is rebuilt only when one of its inputs (sources,
 # headers, this script) is newer. Environment: MINGW_CC (default
-# x86_64-w64-mingw32-gcc), MINGW_OBJDUMP (default x86_64-w64-mingw32-objdump).
+# x86_64-w64-mingw32-gcc), MINGW_OBJDUMP (default x86_64-w64-mingw32-objdump),
+# MINGW_DLLTOOL (default x86_64-w64-mingw32-dlltool).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -22,6 +23,7 @@ GEN="$BUILD/gen"
 SELF="$HERE/build.sh"
 CC="${MINGW_CC:-x86_64-w64-mingw32-gcc}"
 OBJDUMP="${MINGW_OBJDUMP:-x86_64-w64-mingw32-objdump}"
+DLLTOOL="${MINGW_DLLTOOL:-x86_64-w64-mingw32-dlltool}"
 MINGW_PKG=gcc-mingw-w64-x86-64
 
 install=0 force=0 verbose=0
@@ -52,6 +54,7 @@ or run: $SELF --install"
     fi
 fi
 command -v "$OBJDUMP" >/dev/null 2>&1 || die "$OBJDUMP not found (it comes with binutils-mingw-w64-x86-64)"
+command -v "$DLLTOOL" >/dev/null 2>&1 || die "$DLLTOOL not found (it comes with binutils-mingw-w64-x86-64)"
 
 # ---- flags -------------------------------------------------------------------
 # -D__USE_MINGW_ANSI_STDIO=0: use the CRT's printf family, not mingw's own.
@@ -112,6 +115,26 @@ link() {
     rm -f "$tmp/$out"
     run "$CC" "${COMMON_CFLAGS[@]}" "${vflags[@]}" "$@" -o "$tmp/$out" -L"$dir/lib" "${vlibs[@]}" \
         || die "building $variant/$out failed"
+    mv -f "$tmp/$out" "$target"
+    built=$((built + 1))
+}
+
+# implib VARIANT DEF LIBNAME : an import library build/VARIANT/lib/LIBNAME made
+# by dlltool from the .def file DEF (LIBRARY names the DLL), unless up to date.
+implib() {
+    local variant="$1" def="$2" out="$3"
+    local dir="$BUILD/$variant"
+    local target="$dir/lib/$out"
+    if up_to_date "$target" "$def"; then
+        skipped=$((skipped + 1))
+        return
+    fi
+    echo "  LIB $variant/lib/$out"
+    # dlltool writes its temporary files into the current directory.
+    local tmp="$dir/.tmp"
+    mkdir -p "$tmp"
+    rm -f "$tmp/$out"
+    (cd "$tmp" && run "$DLLTOOL" -d "$def" -l "$tmp/$out") || die "building $variant/lib/$out failed"
     mv -f "$tmp/$out" "$target"
     built=$((built + 1))
 }
@@ -228,6 +251,13 @@ for variant in msvcrt ucrt; do
         -Wl,--image-base,$RELOC_BASE -Wl,--dynamicbase -Wl,--out-implib,"$dir/lib/libreloc2dll.a"
     link "$variant" reloc.exe "$HERE/reloc.c" "$H" "$dir/relocdll.dll" "$dir/reloc2dll.dll" -- \
         -DRELOC_BASE=${RELOC_BASE}ULL "$HERE/reloc.c" -lrelocdll -lreloc2dll
+
+    # unimplemented imports: a missing KERNEL32 export and a missing DLL (not
+    # run under Wine, which refuses to start it: see stubcall.c)
+    implib "$variant" "$HERE/stubcall-k32.def" libstubcallk32.a
+    implib "$variant" "$HERE/stubcall-nosuch.def" libnosuchdll.a
+    link "$variant" stubcall.exe "$HERE/stubcall.c" "$H" "$dir/lib/libstubcallk32.a" "$dir/lib/libnosuchdll.a" -- \
+        "$HERE/stubcall.c" -lstubcallk32 -lnosuchdll
 
     for f in "$dir"/*.exe "$dir"/*.dll; do
         verify "$variant" "$f"
