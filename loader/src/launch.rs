@@ -69,6 +69,7 @@ fn main_thread(path: &Path, data: &[u8], info: pe::PeInfo) -> ! {
     let (exe, new) = modules::load_exe(path, data, info).unwrap_or_else(|e| fail(&e.message));
     // The PEB's ImageBaseAddress is where the exe really is (it may have been relocated).
     crate::peb::set_image_base(exe);
+    crate::peb::set_process_heap(syscall_shims::heap::process_heap() as usize);
     if let Err(e) = modules::initialize_process(exe, &new) {
         fail(&e);
     }

@@ -2,6 +2,7 @@
 
 use crate::handles::{self, Object};
 use windows_sys::Win32::Foundation::{ERROR_INVALID_HANDLE, HANDLE};
+use windows_sys::Win32::Storage::FileSystem::{FILE_TYPE, FILE_TYPE_CHAR, FILE_TYPE_DISK, FILE_TYPE_PIPE, FILE_TYPE_UNKNOWN};
 
 /// An open file, pipe or terminal.
 #[derive(Debug)]
@@ -15,6 +16,11 @@ impl FileObject {
     /// Wrap one of the process's standard fds.
     pub fn from_std_fd(fd: i32) -> Self {
         FileObject { fd, borrowed: true }
+    }
+
+    /// Take ownership of an fd (closed when the last handle goes).
+    pub fn owned(fd: i32) -> Self {
+        FileObject { fd, borrowed: false }
     }
 }
 
@@ -62,7 +68,11 @@ pub fn write_fd(fd: i32, buf: &[u8]) -> Result<usize, u32> {
 
 /// Read up to `buf.len()` bytes from the file behind `h`; 0 means end of file.
 pub fn read(h: HANDLE, buf: &mut [u8]) -> Result<usize, u32> {
-    let fd = fd_of(h)?;
+    read_fd(fd_of(h)?, buf)
+}
+
+/// Read up to `buf.len()` bytes from `fd` (retrying EINTR); 0 means end of file.
+pub fn read_fd(fd: i32, buf: &mut [u8]) -> Result<usize, u32> {
     loop {
         // SAFETY: the slice is valid for its length.
         let n = unsafe { libc::read(fd, buf.as_mut_ptr() as *mut _, buf.len()) };
@@ -74,5 +84,75 @@ pub fn read(h: HANDLE, buf: &mut [u8]) -> Result<usize, u32> {
             return Err(crate::errno::to_win32(e));
         }
         return Ok(n as usize);
+    }
+}
+
+/// Move the file position of `h` to `offset` (for I/O at an OVERLAPPED offset on a synchronous
+/// handle). Pipes and terminals have no position: a no-op.
+pub fn seek_to(h: HANDLE, offset: u64) -> Result<(), u32> {
+    let fd = fd_of(h)?;
+    // SAFETY: lseek has no memory preconditions.
+    if unsafe { libc::lseek(fd, offset as libc::off_t, libc::SEEK_SET) } < 0 {
+        let e = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
+        if e != libc::ESPIPE {
+            return Err(crate::errno::to_win32(e));
+        }
+    }
+    Ok(())
+}
+
+/// What GetFileType reports, from the host's file type.
+pub fn file_type(h: HANDLE) -> Result<FILE_TYPE, u32> {
+    let fd = fd_of(h)?;
+    // SAFETY: fstat into a zeroed stat buffer.
+    let mut st: libc::stat = unsafe { std::mem::zeroed() };
+    if unsafe { libc::fstat(fd, &mut st) } != 0 {
+        return Err(crate::errno::last());
+    }
+    Ok(match st.st_mode & libc::S_IFMT {
+        libc::S_IFCHR => FILE_TYPE_CHAR,
+        libc::S_IFIFO | libc::S_IFSOCK => FILE_TYPE_PIPE,
+        libc::S_IFREG | libc::S_IFDIR | libc::S_IFBLK => FILE_TYPE_DISK,
+        _ => FILE_TYPE_UNKNOWN,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::handles::{self, Object};
+    use std::sync::Arc;
+    use windows_sys::Win32::Foundation::ERROR_BROKEN_PIPE;
+
+    fn handle(fd: i32) -> HANDLE {
+        handles::insert(Arc::new(Object::File(FileObject::owned(fd))), false)
+    }
+
+    #[test]
+    fn types() {
+        let mut fds = [0; 2];
+        assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0);
+        let (r, w) = (handle(fds[0]), handle(fds[1]));
+        assert_eq!(file_type(r), Ok(FILE_TYPE_PIPE));
+        let null = handle(unsafe { libc::open(c"/dev/null".as_ptr(), libc::O_RDWR) });
+        assert_eq!(file_type(null), Ok(FILE_TYPE_CHAR));
+        let path = std::env::temp_dir().join(format!("wine-rs-ft-{}", std::process::id()));
+        let cpath = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+        let f = handle(unsafe { libc::open(cpath.as_ptr(), libc::O_RDWR | libc::O_CREAT, 0o600) });
+        assert_eq!(file_type(f), Ok(FILE_TYPE_DISK));
+        assert_eq!(write(f, b"hello"), Ok(5));
+        assert_eq!(file_type(4usize as HANDLE), Err(ERROR_INVALID_HANDLE));
+        for h in [r, w, null, f] {
+            handles::close(h).unwrap();
+        }
+        std::fs::remove_file(path).unwrap();
+        // Writing to a pipe whose reader is gone.
+        assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0);
+        unsafe { libc::close(fds[0]) };
+        // SAFETY: ignore SIGPIPE so the write reports EPIPE.
+        unsafe { libc::signal(libc::SIGPIPE, libc::SIG_IGN) };
+        let w = handle(fds[1]);
+        assert_eq!(write(w, b"x"), Err(ERROR_BROKEN_PIPE));
+        handles::close(w).unwrap();
     }
 }

@@ -29,7 +29,7 @@ static TABLE: LazyLock<Mutex<Table>> = LazyLock::new(|| Mutex::new(Table { entri
 
 fn index_of(h: HANDLE) -> Option<usize> {
     let v = h as usize;
-    if v < FIRST * 4 || v % 4 != 0 { None } else { Some(v / 4 - FIRST) }
+    if v < FIRST * 4 || !v.is_multiple_of(4) { None } else { Some(v / 4 - FIRST) }
 }
 
 /// Put an object in the table and return its new handle.

@@ -1,11 +1,19 @@
-//! The host side shared by all DLLs: the handle table, files on file descriptors, time, and
-//! the errno → Win32 error mapping. It knows nothing of DLLs: callers pass plain values and
+//! The host side shared by all DLLs: the handle table, files on file descriptors, the console,
+//! time, threads and locks, virtual memory, heaps, the environment, code pages, and the errno →
+//! Win32 error mapping. It knows nothing of DLLs: callers pass plain values and
 //! get `Result<_, u32>` with a Win32 error code.
 
+pub mod codepage;
+pub mod console;
+pub mod env;
 pub mod errno;
 pub mod file;
 pub mod handles;
+pub mod heap;
+pub mod path;
+pub mod sync;
 pub mod time;
+pub mod vm;
 
 /// A Win32 error code (ERROR_*).
 pub type Win32Error = u32;

@@ -13,10 +13,38 @@ pub static KERNEL32_EXPORTS: [Export];
 /// The name `#[export]` registers into.
 pub use self::KERNEL32_EXPORTS as EXPORTS;
 
+pub mod consoleapi;
 pub mod errhandlingapi;
+pub mod fileapi;
+pub mod handleapi;
+pub mod heapapi;
+pub mod libloaderapi;
+pub mod memoryapi;
+pub mod processenv;
+pub mod processthreadsapi;
+pub mod profileapi;
+pub mod stringapiset;
+pub mod synchapi;
+pub mod sysinfoapi;
+
+/// An output buffer of UTF-16 units. Exports declare output buffers with this name (not
+/// PWSTR) so that the relay trace shows their address instead of reading unwritten memory.
+pub type OutWStr = *mut u16;
+/// An output buffer of bytes (narrow text), for the same reason.
+pub type OutStr = *mut u8;
+/// A counted UTF-16 string (its length is another parameter; it may lack a NUL): the relay
+/// trace shows its address, since reading up to a NUL could run past its end.
+pub type InWStrN = *const u16;
+/// A counted narrow string, for the same reason.
+pub type InStrN = *const u8;
+
+/// Process exit, after the PE DLLs' detach: give the terminal back as the program found it.
+fn detach() {
+    syscall_shims::console::restore();
+}
 
 /// The DLLs this crate serves.
 pub static DLLS: [BuiltinDll; 2] = [
-    BuiltinDll { name: "kernel32.dll", exports: &EXPORTS, mask: 0, attach: None, detach: None },
+    BuiltinDll { name: "kernel32.dll", exports: &EXPORTS, mask: 0, attach: None, detach: Some(detach) },
     BuiltinDll { name: "kernelbase.dll", exports: &EXPORTS, mask: 0, attach: None, detach: None },
 ];

@@ -110,10 +110,11 @@ fn export_static(opts: Opts, s: ItemStatic) -> syn::Result<TokenStream2> {
 fn relay_arg(ident: &Ident, ty: &Type) -> TokenStream2 {
     let text = quote!(#ty).to_string().replace(' ', "");
     match text.as_str() {
-        "PCWSTR" | "LPCWSTR" | "PWSTR" | "LPWSTR" | "*constu16" | "*mutu16" => {
+        // Only const pointers are input strings: mutable ones are often output buffers.
+        "PCWSTR" | "LPCWSTR" | "*constu16" => {
             quote!(::dllcore::relay::WStr(#ident as *const u16))
         }
-        "PCSTR" | "LPCSTR" | "PSTR" | "LPSTR" | "*consti8" | "*muti8" | "*constu8" | "*mutu8" => {
+        "PCSTR" | "LPCSTR" | "*consti8" | "*constu8" => {
             quote!(::dllcore::relay::CStr(#ident as *const u8))
         }
         _ => quote!(#ident),
