@@ -234,6 +234,7 @@ for variant in msvcrt ucrt; do
     # -fno-builtin: no compile-time folding of sprintf & co.
     link "$variant" printf.exe "$HERE/printf.c" "$H" -- -fno-builtin "$HERE/printf.c"
     link "$variant" tls.exe    "$HERE/tls.c" "$H" -- "$HERE/tls.c"
+    link "$variant" peb.exe    "$HERE/peb.c" "$H" -- "$HERE/peb.c"
 
     # DLLs: testdll (static import of dllapp), testdll2 (LoadLibraryW'd)
     link "$variant" testdll.dll "$HERE/testdll.c" "$HERE/testdll.def" -- \

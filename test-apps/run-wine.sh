@@ -30,7 +30,7 @@ export WINEDEBUG=-all
 export LC_ALL=C.UTF-8
 OUT="${OUT:-$BUILD/wine-out}"
 
-ALL_APPS=(hello args printf tls dllapp reloc)
+ALL_APPS=(hello args printf tls peb dllapp reloc)
 DETACH_LINE="testdll: DLL_PROCESS_DETACH (process exit)"
 
 build=0 verbose=0 apps=()

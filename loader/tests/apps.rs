@@ -310,6 +310,11 @@ fn tls() {
 }
 
 #[test]
+fn peb() {
+    test_app("peb");
+}
+
+#[test]
 fn dllapp() {
     test_app("dllapp");
 }

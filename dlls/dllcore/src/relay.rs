@@ -56,17 +56,17 @@ impl RelayArg for f32 {
 }
 impl<T> RelayArg for *const T {
     fn relay_fmt(&self, out: &mut String) {
-        let _ = write!(out, "{:p}", *self);
+        let _ = write!(out, "{:08x}", *self as *const () as usize);
     }
 }
 impl<T> RelayArg for *mut T {
     fn relay_fmt(&self, out: &mut String) {
-        let _ = write!(out, "{:p}", *self);
+        let _ = write!(out, "{:08x}", *self as *const () as usize);
     }
 }
 impl RelayArg for crate::VaList {
     fn relay_fmt(&self, out: &mut String) {
-        let _ = write!(out, "va_list {:p}", self.ptr);
+        let _ = write!(out, "va_list {:08x}", self.ptr as usize);
     }
 }
 impl<T> RelayArg for Option<T> {
@@ -106,7 +106,7 @@ impl RelayArg for CStr {
         // SAFETY: the program passed it as a NUL-terminated string.
         let bytes = unsafe { crate::strings::cstr(self.0) }.unwrap_or(&[]);
         let text = String::from_utf8_lossy(&bytes[..bytes.len().min(MAX_SHOWN)]);
-        let _ = write!(out, "{:p} \"", self.0);
+        let _ = write!(out, "{:08x} \"", self.0 as usize);
         text.chars().for_each(|c| push_escaped(out, c));
         out.push('"');
     }
@@ -121,7 +121,7 @@ impl RelayArg for WStr {
         // SAFETY: the program passed it as a NUL-terminated string.
         let units = unsafe { crate::strings::wstr(self.0) }.unwrap_or(&[]);
         let text = String::from_utf16_lossy(&units[..units.len().min(MAX_SHOWN)]);
-        let _ = write!(out, "{:p} L\"", self.0);
+        let _ = write!(out, "{:08x} L\"", self.0 as usize);
         text.chars().for_each(|c| push_escaped(out, c));
         out.push('"');
     }
