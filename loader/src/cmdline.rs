@@ -1,14 +1,18 @@
 //! Building the Windows command line from argv, with the quoting that Microsoft's argv
 //! parser (CommandLineToArgvW, the CRT) undoes exactly.
 
-/// Quote one argument: wrap in quotes when empty or holding whitespace or quotes; double the
-/// backslashes that precede a quote or the closing quote; escape quotes.
+/// Quote one argument as Wine does: wrap it in quotes when it is empty or holds whitespace;
+/// escape quotes with a backslash (doubling the backslashes before them); double trailing
+/// backslashes before a closing quote.
 pub fn quote_arg(arg: &str) -> String {
-    if !arg.is_empty() && !arg.contains([' ', '\t', '\n', '\x0b', '"']) {
+    let quoted = arg.is_empty() || arg.contains([' ', '\t', '\n', '\x0b']);
+    if !quoted && !arg.contains('"') {
         return arg.to_string();
     }
     let mut out = String::with_capacity(arg.len() + 2);
-    out.push('"');
+    if quoted {
+        out.push('"');
+    }
     let mut backslashes = 0;
     for c in arg.chars() {
         match c {
@@ -25,8 +29,12 @@ pub fn quote_arg(arg: &str) -> String {
             }
         }
     }
-    out.extend(std::iter::repeat_n('\\', backslashes * 2));
-    out.push('"');
+    if quoted {
+        out.extend(std::iter::repeat_n('\\', backslashes * 2));
+        out.push('"');
+    } else {
+        out.extend(std::iter::repeat_n('\\', backslashes));
+    }
     out
 }
 

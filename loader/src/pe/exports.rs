@@ -1,20 +1,33 @@
 //! The export directory (directory 0): address table, name table, ordinal table, forwarders.
 
-use super::reader::{Image, Le, malformed};
+use std::mem::size_of;
+
+use object::LittleEndian as LE;
+use object::pe::ImageExportDirectory;
+use object::pod::Pod;
+use object::{U16Bytes, U32Bytes};
+
+use super::reader::{Image, malformed};
 use super::{ExportTarget, Exports, PeError};
 
-const EXPORT_DIRECTORY_SIZE: usize = 40;
 /// Ordinal table entries are u16, so no name can reach a function beyond this count.
 const MAX_EXPORT_FUNCTIONS: u32 = 0x1_0000;
 
 /// Read the export directory at `dir_rva` (`dir_size` bytes: exports whose RVA falls in
 /// that range are forwarder strings).
+///
+/// (`object::read::pe::ExportTable` wants every table inside the directory's own data, which
+/// the format does not require, and leaves the checks below to its caller; so the tables
+/// are read here through [`Image`].)
 pub(super) fn parse_exports(img: &Image, dir_rva: u32, dir_size: u32) -> Result<Exports, PeError> {
-    let d = img.read::<EXPORT_DIRECTORY_SIZE>(u64::from(dir_rva), "export directory")?;
-    let f = Le(&d);
-    let (name_rva, ordinal_base) = (f.u32(12), f.u32(16));
-    let (n_functions, n_names) = (f.u32(20), f.u32(24));
-    let (functions_rva, names_rva, ordinals_rva) = (f.u32(28), f.u32(32), f.u32(36));
+    let d: ImageExportDirectory = img.read(u64::from(dir_rva), "export directory")?;
+    let (name_rva, ordinal_base) = (d.name.get(LE), d.base.get(LE));
+    let (n_functions, n_names) = (d.number_of_functions.get(LE), d.number_of_names.get(LE));
+    let functions_rva = d.address_of_functions.get(LE);
+    let (names_rva, ordinals_rva) = (
+        d.address_of_names.get(LE),
+        d.address_of_name_ordinals.get(LE),
+    );
     if n_functions > MAX_EXPORT_FUNCTIONS {
         return Err(malformed(format!(
             "export directory claims {n_functions:#x} functions (NumberOfFunctions is at most 0x10000)"
@@ -29,20 +42,20 @@ pub(super) fn parse_exports(img: &Image, dir_rva: u32, dir_size: u32) -> Result<
         0 => String::new(),
         rva => img.cstr(u64::from(rva), "export DLL name")?,
     };
-    let eat = table(img, functions_rva, n_functions, 4, "export address table")?;
+    let eat = table::<U32Bytes<LE>>(img, functions_rva, n_functions, "export address table")?;
     let range = (dir_rva, dir_size);
     let functions = eat
-        .chunks_exact(4)
+        .iter()
         .zip(0u32..)
-        .map(|(e, i)| export_target(img, Le(e).u32(0), ordinal_base.wrapping_add(i), range))
+        .map(|(e, i)| export_target(img, e.get(LE), ordinal_base.wrapping_add(i), range))
         .collect::<Result<Vec<_>, _>>()?;
-    let name_ptrs = table(img, names_rva, n_names, 4, "export name pointer table")?;
-    let ordinals = table(img, ordinals_rva, n_names, 2, "export ordinal table")?;
+    let name_ptrs = table::<U32Bytes<LE>>(img, names_rva, n_names, "export name pointer table")?;
+    let ordinals = table::<U16Bytes<LE>>(img, ordinals_rva, n_names, "export ordinal table")?;
     let names = name_ptrs
-        .chunks_exact(4)
-        .zip(ordinals.chunks_exact(2))
+        .iter()
+        .zip(ordinals)
         .zip(0u32..)
-        .map(|((p, o), i)| export_name(img, Le(p).u32(0), Le(o).u16(0), i, n_functions))
+        .map(|((p, o), i)| export_name(img, p.get(LE), o.get(LE), i, n_functions))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Exports {
         dll_name,
@@ -52,21 +65,21 @@ pub(super) fn parse_exports(img: &Image, dir_rva: u32, dir_size: u32) -> Result<
     })
 }
 
-/// `count` entries of `size` bytes at `rva`, in the image and file-backed (so a huge count
-/// is refused before anything is allocated). An empty table may have RVA 0.
-fn table<'a>(
+/// `count` entries of `T` (a byte-aligned little-endian integer) at `rva`, in the image and
+/// file-backed (so a huge count is refused before anything is allocated). An empty table
+/// may have RVA 0.
+fn table<'a, T: Pod>(
     img: &Image<'a>,
     rva: u32,
     count: u32,
-    size: u64,
     what: &str,
-) -> Result<&'a [u8], PeError> {
+) -> Result<&'a [T], PeError> {
     if count == 0 {
         return Ok(&[]);
     }
-    let len = u64::from(count) * size;
+    let len = u64::from(count) * size_of::<T>() as u64;
     img.check_in_image(u64::from(rva), len, what)?;
-    img.slice(u64::from(rva), len, what)
+    img.table(u64::from(rva), count as usize, what)
 }
 
 /// Decode one export address table entry; `dir` is the export directory's (RVA, size).

@@ -1,13 +1,21 @@
 //! Import descriptors (directory 1) and delay-load descriptors (directory 13).
 
-use super::reader::{Image, Le, malformed};
+use std::mem::size_of;
+
+use object::LittleEndian as LE;
+use object::pe::{
+    ImageDelayloadDescriptor, ImageImportByName, ImageImportDescriptor, ImageThunkData64,
+};
+use object::pod::Pod;
+use object::read::pe::ImageThunkData;
+
+use super::reader::{Image, malformed};
 use super::{DelayImportDll, ImportDll, ImportEntry, ImportName, PeError};
 
-const IMPORT_DESCRIPTOR_SIZE: u64 = 20;
-const DELAY_DESCRIPTOR_SIZE: u64 = 32;
-const THUNK_SIZE: u64 = 8;
-const ORDINAL_FLAG: u64 = 1 << 63;
-/// IMAGE_DELAYLOAD_DESCRIPTOR.Attributes bit 0: the descriptor holds RVAs, not VAs.
+const THUNK_SIZE: u64 = size_of::<ImageThunkData64>() as u64;
+/// IMAGE_DELAYLOAD_DESCRIPTOR.Attributes.RvaBased (bit 0, delayimp.h's `dlattrRva`): the
+/// descriptor holds RVAs, not VAs. (`object::pe::IMAGE_DELAYLOAD_RVA_BASED` is 0x8000_0000,
+/// not the bit that linkers set and winnt.h's bitfield declares.)
 const DELAY_RVA_BASED: u32 = 1;
 
 /// Read the import descriptor table at `dir_rva`.
@@ -17,10 +25,9 @@ const DELAY_RVA_BASED: u32 = 1;
 pub(super) fn parse_imports(img: &Image, dir_rva: u32) -> Result<Vec<ImportDll>, PeError> {
     let mut dlls = Vec::new();
     for i in 0u64.. {
-        let at = u64::from(dir_rva) + IMPORT_DESCRIPTOR_SIZE * i;
-        let d = read_descriptor::<20>(img, at, i, dir_rva, "import descriptor")?;
-        let f = Le(&d);
-        let (original_first_thunk, name_rva, first_thunk) = (f.u32(0), f.u32(12), f.u32(16));
+        let d: ImageImportDescriptor = read_descriptor(img, i, dir_rva, "import descriptor")?;
+        let original_first_thunk = d.original_first_thunk.get(LE);
+        let (name_rva, first_thunk) = (d.name.get(LE), d.first_thunk.get(LE));
         if name_rva == 0 || first_thunk == 0 {
             break;
         }
@@ -44,11 +51,12 @@ pub(super) fn parse_delay_imports(
 ) -> Result<Vec<DelayImportDll>, PeError> {
     let mut dlls = Vec::new();
     for i in 0u64.. {
-        let at = u64::from(dir_rva) + DELAY_DESCRIPTOR_SIZE * i;
-        let d = read_descriptor::<32>(img, at, i, dir_rva, "delay import descriptor")?;
-        let f = Le(&d);
-        let (attributes, name_rva, module_handle_rva) = (f.u32(0), f.u32(4), f.u32(8));
-        let (iat_rva, int_rva) = (f.u32(12), f.u32(16));
+        let d: ImageDelayloadDescriptor =
+            read_descriptor(img, i, dir_rva, "delay import descriptor")?;
+        let (attributes, name_rva) = (d.attributes.get(LE), d.dll_name_rva.get(LE));
+        let module_handle_rva = d.module_handle_rva.get(LE);
+        let iat_rva = d.import_address_table_rva.get(LE);
+        let int_rva = d.import_name_table_rva.get(LE);
         if name_rva == 0 {
             break;
         }
@@ -78,16 +86,11 @@ pub(super) fn parse_delay_imports(
     Ok(dlls)
 }
 
-/// Descriptor `i` of a table at `dir_rva`. A failure after the first descriptor means the
-/// table ran off its section before a terminator.
-fn read_descriptor<const N: usize>(
-    img: &Image,
-    at: u64,
-    i: u64,
-    dir_rva: u32,
-    what: &str,
-) -> Result<[u8; N], PeError> {
-    img.read::<N>(at, what).map_err(|e| {
+/// Descriptor `i` of a table of `T` at `dir_rva`. A failure after the first descriptor
+/// means the table ran off its section before a terminator.
+fn read_descriptor<T: Pod>(img: &Image, i: u64, dir_rva: u32, what: &str) -> Result<T, PeError> {
+    let at = u64::from(dir_rva) + size_of::<T>() as u64 * i;
+    img.read::<T>(at, what).map_err(|e| {
         if i == 0 {
             return e;
         }
@@ -118,8 +121,8 @@ fn parse_thunks(
     let mut entries = Vec::new();
     for i in 0u64.. {
         let at = u64::from(lookup_rva) + THUNK_SIZE * i;
-        let thunk = match img.read::<8>(at, &what) {
-            Ok(b) => u64::from_le_bytes(b),
+        let thunk = match img.read::<ImageThunkData64>(at, &what) {
+            Ok(thunk) => thunk,
             Err(e) if i == 0 => return Err(e),
             Err(_) => {
                 return Err(malformed(format!(
@@ -127,7 +130,7 @@ fn parse_thunks(
                 )));
             }
         };
-        if thunk == 0 {
+        if thunk.raw() == 0 {
             break;
         }
         let slot = u64::from(iat_rva) + THUNK_SIZE * i;
@@ -147,24 +150,28 @@ fn parse_thunks(
 }
 
 /// Decode one non-zero thunk: an ordinal, or the RVA of an IMAGE_IMPORT_BY_NAME.
-fn import_name(img: &Image, thunk: u64, dll: &str) -> Result<ImportName, PeError> {
-    if thunk & ORDINAL_FLAG != 0 {
-        return Ok(ImportName::ByOrdinal(thunk as u16));
+fn import_name(img: &Image, thunk: ImageThunkData64, dll: &str) -> Result<ImportName, PeError> {
+    if thunk.is_ordinal() {
+        return Ok(ImportName::ByOrdinal(thunk.ordinal()));
     }
-    if thunk >= u64::from(img.size_of_image) {
+    // All 64 bits: `ImageThunkData::address` would drop the high ones.
+    let rva = thunk.raw();
+    if rva >= u64::from(img.size_of_image) {
         return Err(malformed(format!(
-            "import name RVA {thunk:#x} (from {dll}) lies outside the image (SizeOfImage {:#x})",
+            "import name RVA {rva:#x} (from {dll}) lies outside the image (SizeOfImage {:#x})",
             img.size_of_image
         )));
     }
-    let hint = u16::from_le_bytes(img.read::<2>(thunk, &format!("import hint from {dll}"))?);
+    let by_name: ImageImportByName = img.read(rva, &format!("import hint from {dll}"))?;
+    // The name follows the hint.
+    let name_rva = rva + size_of::<ImageImportByName>() as u64;
     let what = format!("import name from {dll}");
-    let name = img.cstr(thunk + 2, &what)?;
+    let name = img.cstr(name_rva, &what)?;
     if name.is_empty() {
-        return Err(malformed(format!(
-            "{what} at RVA {:#x} is empty",
-            thunk + 2
-        )));
+        return Err(malformed(format!("{what} at RVA {name_rva:#x} is empty")));
     }
-    Ok(ImportName::ByName { name, hint })
+    Ok(ImportName::ByName {
+        name,
+        hint: by_name.hint.get(LE),
+    })
 }

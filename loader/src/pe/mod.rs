@@ -164,6 +164,6 @@ pub struct PeInfo {
 impl PeInfo {
     /// Relocations were stripped at link time: the image can only load at its ImageBase.
     pub fn relocs_stripped(&self) -> bool {
-        self.characteristics & 0x0001 != 0
+        self.characteristics & object::pe::IMAGE_FILE_RELOCS_STRIPPED != 0
     }
 }

@@ -1,8 +1,16 @@
-//! Bounds-checked reads: little-endian fields out of a byte buffer, and bytes, structures
-//! and C strings out of the image by RVA (through the headers or a section's file data).
+//! Bounds-checked reads: `object`'s PE structures out of a byte buffer, and structures and
+//! C strings out of the image by RVA (through the headers or a section's file data).
+//!
+//! Every Windows structure is one of `object::pe`'s types; this module only adds what
+//! `object` does not give: the loader's RVA → file mapping (with a section's zero-filled
+//! tail), reads that tolerate any alignment, and string termination checks.
 //!
 //! Everything here is total: a read that does not fit returns `None` or a
 //! [`PeError::Malformed`] naming what was being read, never a panic.
+
+use std::mem::{align_of, size_of};
+
+use object::pod::{self, Pod};
 
 use super::{PeError, Section};
 
@@ -11,31 +19,30 @@ pub(super) fn malformed(msg: String) -> PeError {
     PeError::Malformed(msg)
 }
 
-/// The `N` bytes at `off` in `buf`, or `None` when they do not all lie inside it.
-pub(super) fn bytes_at<const N: usize>(buf: &[u8], off: usize) -> Option<[u8; N]> {
-    buf.get(off..off.checked_add(N)?)?.try_into().ok()
+/// A copy of the `T` at `off` in `buf`, or `None` when it does not lie entirely inside it.
+///
+/// `object::pod::from_bytes` wants `T`'s natural alignment (the workspace builds `object`
+/// without its `unaligned` feature), which a file offset need not have; a misaligned `T`
+/// is copied into an aligned buffer first.
+pub(super) fn pod_at<T: Pod>(buf: &[u8], off: usize) -> Option<T> {
+    let bytes = buf.get(off..off.checked_add(size_of::<T>())?)?;
+    match pod::from_bytes::<T>(bytes) {
+        Ok((value, _)) => Some(*value),
+        Err(()) => pod_padded(bytes),
+    }
 }
 
-/// Little-endian field reader over a buffer whose size the caller has already checked.
-///
-/// A field that does not fit reads as 0; callers size the buffer to the structure first,
-/// so that only happens through a programming error, and then still without a panic.
-#[derive(Clone, Copy)]
-pub(super) struct Le<'a>(pub &'a [u8]);
-
-impl Le<'_> {
-    /// The little-endian u16 at `off`.
-    pub fn u16(&self, off: usize) -> u16 {
-        bytes_at(self.0, off).map(u16::from_le_bytes).unwrap_or(0)
-    }
-    /// The little-endian u32 at `off`.
-    pub fn u32(&self, off: usize) -> u32 {
-        bytes_at(self.0, off).map(u32::from_le_bytes).unwrap_or(0)
-    }
-    /// The little-endian u64 at `off`.
-    pub fn u64(&self, off: usize) -> u64 {
-        bytes_at(self.0, off).map(u64::from_le_bytes).unwrap_or(0)
-    }
+/// A `T` made of `src` (at most `size_of::<T>()` bytes) followed by zeros, whatever the
+/// alignment of `src`.
+fn pod_padded<T: Pod>(src: &[u8]) -> Option<T> {
+    const { assert!(align_of::<T>() <= align_of::<u64>()) };
+    let mut buf = vec![0u64; size_of::<T>().div_ceil(size_of::<u64>())];
+    pod::bytes_of_slice_mut(&mut buf)
+        .get_mut(..src.len())?
+        .copy_from_slice(src);
+    pod::from_bytes::<T>(pod::bytes_of_slice(&buf))
+        .ok()
+        .map(|(value, _)| *value)
 }
 
 /// Where an RVA lands in the file.
@@ -54,6 +61,9 @@ struct Span {
 /// file-backed data `[rva, rva + raw_size)`. A read that starts there may run on into the
 /// section's zero-filled tail (`raw_size..virtual_size`), which reads as zeros, as it would
 /// in memory. Sections are not assumed valid: every file access is checked again.
+///
+/// (`object`'s `SectionTable` maps RVAs too, but without the headers, the zero-filled tail
+/// or a VirtualSize of 0 meaning SizeOfRawData, so the loader keeps its own mapping.)
 pub(super) struct Image<'a> {
     pub data: &'a [u8],
     pub size_of_image: u32,
@@ -117,24 +127,37 @@ impl<'a> Image<'a> {
         self.data.get(span.file_off..end).ok_or_else(past)
     }
 
-    /// A fixed-size structure at `rva`; bytes in the section's zero-filled tail read as 0.
-    pub fn read<const N: usize>(&self, rva: u64, what: &str) -> Result<[u8; N], PeError> {
+    /// `count` entries of `T` at `rva`, file-backed (see [`Image::slice`]). `T` must be one of
+    /// `object`'s byte-aligned types (`U16Bytes`, `U32Bytes`, ...), which any offset fits.
+    pub fn table<T: Pod>(&self, rva: u64, count: usize, what: &str) -> Result<&'a [T], PeError> {
+        let len = (count as u64).saturating_mul(size_of::<T>() as u64);
+        let bytes = self.slice(rva, len, what)?;
+        pod::slice_from_bytes::<T>(bytes, count)
+            .map(|(table, _)| table)
+            .map_err(|()| malformed(format!("{what} at RVA {rva:#x} is misaligned")))
+    }
+
+    /// The structure `T` at `rva`; bytes in the section's zero-filled tail read as 0.
+    pub fn read<T: Pod>(&self, rva: u64, what: &str) -> Result<T, PeError> {
+        self.read_prefix(rva, size_of::<T>(), what)
+    }
+
+    /// The structure `T` at `rva`, of which only the first `needed` bytes must lie in the
+    /// section (for a structure whose later fields are not used): fields past the end of the
+    /// section read as 0, like the zero-filled tail.
+    pub fn read_prefix<T: Pod>(&self, rva: u64, needed: usize, what: &str) -> Result<T, PeError> {
         let span = self.span_or_err(rva, what)?;
-        if N > span.file_len.saturating_add(span.zero_len) {
+        if needed > span.file_len.saturating_add(span.zero_len) {
             return Err(malformed(format!(
-                "{what} at RVA {rva:#x} ({N:#x} bytes) runs past the end of its section"
+                "{what} at RVA {rva:#x} ({needed:#x} bytes) runs past the end of its section"
             )));
         }
-        let mut out = [0u8; N];
-        let n = N.min(span.file_len);
+        let n = size_of::<T>().min(span.file_len);
         let src = self
             .data
             .get(span.file_off..span.file_off.saturating_add(n))
             .unwrap_or_default();
-        if let Some(dst) = out.get_mut(..src.len()) {
-            dst.copy_from_slice(src);
-        }
-        Ok(out)
+        pod_padded(src).ok_or_else(|| malformed(format!("{what} at RVA {rva:#x} is unreadable")))
     }
 
     /// The NUL-terminated string at `rva`. It may end in the section's zero-filled tail;

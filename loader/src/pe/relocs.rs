@@ -1,15 +1,28 @@
 //! Base relocations (directory 5): blocks of (page RVA, SizeOfBlock, u16 entries).
 
-use super::reader::{Image, Le, malformed};
+use std::mem::size_of;
+
+use object::LittleEndian as LE;
+use object::U16Bytes;
+use object::pe::{
+    IMAGE_REL_BASED_ABSOLUTE, IMAGE_REL_BASED_DIR64, IMAGE_REL_BASED_HIGHLOW, ImageBaseRelocation,
+};
+use object::pod;
+
+use super::reader::{Image, malformed, pod_at};
 use super::{PeError, Reloc};
 
-const BLOCK_HEADER_SIZE: usize = 8;
-const REL_ABSOLUTE: u16 = 0;
-const REL_HIGHLOW: u16 = 3;
-const REL_DIR64: u16 = 10;
+const BLOCK_HEADER_SIZE: usize = size_of::<ImageBaseRelocation>();
+/// A block entry: the type in the top 4 bits, the offset in the page in the low 12.
+const TYPE_SHIFT: u16 = 12;
+const OFFSET_MASK: u16 = 0xfff;
 
 /// Flatten the relocation directory at `dir_rva` (`dir_size` bytes) into one list,
 /// dropping ABSOLUTE padding entries.
+///
+/// (`object::read::pe::RelocationBlockIterator` refuses blocks the Windows loader accepts,
+/// an empty one or a SizeOfBlock that is even but not a multiple of 4, and does not say
+/// where a bad block is; so the blocks are walked here.)
 pub(super) fn parse_relocs(
     img: &Image,
     dir_rva: u32,
@@ -38,15 +51,14 @@ fn parse_block(
     block_rva: u64,
     out: &mut Vec<Reloc>,
 ) -> Result<usize, PeError> {
-    if rest.len() < BLOCK_HEADER_SIZE {
+    let Some(header) = pod_at::<ImageBaseRelocation>(rest, 0) else {
         return Err(malformed(format!(
             "relocation block at RVA {block_rva:#x} is truncated ({} bytes left in the directory)",
             rest.len()
         )));
-    }
-    let f = Le(rest);
-    let (page, size) = (f.u32(0), f.u32(4));
-    let size = size as usize;
+    };
+    let page = header.virtual_address.get(LE);
+    let size = header.size_of_block.get(LE) as usize;
     if size < BLOCK_HEADER_SIZE || !size.is_multiple_of(2) {
         return Err(malformed(format!(
             "relocation block at RVA {block_rva:#x} has a bad SizeOfBlock {size:#x}"
@@ -63,9 +75,13 @@ fn parse_block(
             img.size_of_image
         )));
     }
-    for e in entries.chunks_exact(2) {
-        let e = Le(e).u16(0);
-        if let Some(r) = reloc_entry(img, page, e)? {
+    let entries = pod::slice_from_all_bytes::<U16Bytes<LE>>(entries).map_err(|()| {
+        malformed(format!(
+            "relocation block at RVA {block_rva:#x} has a bad SizeOfBlock {size:#x}"
+        ))
+    })?;
+    for e in entries {
+        if let Some(r) = reloc_entry(img, page, e.get(LE))? {
             out.push(r);
         }
     }
@@ -74,12 +90,12 @@ fn parse_block(
 
 /// Decode one entry of the block for `page`: None for ABSOLUTE padding.
 fn reloc_entry(img: &Image, page: u32, entry: u16) -> Result<Option<Reloc>, PeError> {
-    let kind = entry >> 12;
-    let rva = u64::from(page) + u64::from(entry & 0xfff);
+    let kind = entry >> TYPE_SHIFT;
+    let rva = u64::from(page) + u64::from(entry & OFFSET_MASK);
     let (width, name) = match kind {
-        REL_ABSOLUTE => return Ok(None),
-        REL_HIGHLOW => (4, "HIGHLOW"),
-        REL_DIR64 => (8, "DIR64"),
+        IMAGE_REL_BASED_ABSOLUTE => return Ok(None),
+        IMAGE_REL_BASED_HIGHLOW => (size_of::<u32>() as u64, "HIGHLOW"),
+        IMAGE_REL_BASED_DIR64 => (size_of::<u64>() as u64, "DIR64"),
         _ => {
             return Err(malformed(format!(
                 "relocation type {kind} at RVA {rva:#x} is not supported (only ABSOLUTE, HIGHLOW and DIR64)"

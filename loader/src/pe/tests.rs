@@ -4,6 +4,16 @@
 
 mod builder;
 
+use std::mem::size_of;
+
+use object::LittleEndian as LE;
+use object::pe::{
+    COMIMAGE_FLAGS_32BITREQUIRED, COMIMAGE_FLAGS_ILONLY, IMAGE_FILE_DLL, IMAGE_FILE_MACHINE_ARM64,
+    IMAGE_FILE_MACHINE_I386, IMAGE_NT_OPTIONAL_HDR32_MAGIC, IMAGE_ORDINAL_FLAG64,
+    IMAGE_REL_BASED_DIR64, IMAGE_REL_BASED_HIGHLOW, ImageCor20Header, ImageDataDirectory,
+    ImageImportDescriptor, ImageOptionalHeader32, ImageOptionalHeader64,
+};
+
 use super::*;
 use builder::*;
 
@@ -71,7 +81,7 @@ fn valid_image_imports() {
             hint: EXIT_PROCESS_HINT
         }
     );
-    assert_eq!(k32.entries[1].iat_slot_rva, IAT + 8);
+    assert_eq!(k32.entries[1].iat_slot_rva, IAT + THUNK_SIZE);
     assert_eq!(k32.entries[1].name, ImportName::ByOrdinal(IMPORTED_ORDINAL));
 }
 
@@ -138,14 +148,17 @@ fn valid_image_relocs_and_tls() {
 #[test]
 fn dll_flag_sets_is_dll() {
     let mut b = build();
-    put16(&mut b, FH_CHARACTERISTICS, 0x2022);
+    edit_file_header(&mut b, |h| {
+        let c = h.characteristics.get(LE);
+        h.characteristics.set(LE, c | IMAGE_FILE_DLL);
+    });
     assert!(parse_ok(&b).is_dll);
 }
 
 #[test]
 fn fewer_data_directories_hide_the_rest() {
     let mut b = build();
-    put32(&mut b, OPT_NUM_DIRS, 2); // only export and import
+    edit_opt(&mut b, |o| o.number_of_rva_and_sizes.set(LE, 2)); // only export and import
     let info = parse_ok(&b);
     assert!(info.exports.is_some());
     assert_eq!(info.imports.len(), 1);
@@ -158,8 +171,11 @@ fn fewer_data_directories_hide_the_rest() {
 #[test]
 fn zero_data_directories() {
     let mut b = build();
-    put32(&mut b, OPT_NUM_DIRS, 0);
-    put16(&mut b, FH_SIZE_OF_OPT, OPT_SIZE as u16); // still the same size: table unmoved
+    edit_opt(&mut b, |o| o.number_of_rva_and_sizes.set(LE, 0));
+    // SizeOfOptionalHeader still OPT_SIZE: the section table has not moved.
+    edit_file_header(&mut b, |h| {
+        assert_eq!(usize::from(h.size_of_optional_header.get(LE)), OPT_SIZE)
+    });
     let info = parse_ok(&b);
     assert!(info.imports.is_empty() && info.exports.is_none() && info.tls.is_none());
 }
@@ -167,7 +183,7 @@ fn zero_data_directories() {
 #[test]
 fn huge_number_of_rva_and_sizes_is_clamped_to_16() {
     let mut b = build();
-    put32(&mut b, OPT_NUM_DIRS, u32::MAX);
+    edit_opt(&mut b, |o| o.number_of_rva_and_sizes.set(LE, u32::MAX));
     let info = parse_ok(&b);
     assert_eq!(info.imports.len(), 1);
     assert!(info.tls.is_some());
@@ -194,7 +210,11 @@ fn empty_reloc_directory_is_present() {
 #[test]
 fn highlow_relocation_is_kept() {
     let mut b = build();
-    put16(&mut b, off(RELOC_DIR) + 10, (3 << 12) | 0x20);
+    put16(
+        &mut b,
+        reloc_entry(1),
+        (IMAGE_REL_BASED_HIGHLOW << 12) | 0x20,
+    );
     let info = parse_ok(&b);
     assert_eq!(
         info.relocs,
@@ -214,7 +234,7 @@ fn highlow_relocation_is_kept() {
 #[test]
 fn first_thunk_is_used_without_original_first_thunk() {
     let mut b = build();
-    put32(&mut b, off(IMPORT_DESC), 0);
+    edit_import_desc(&mut b, |d| d.original_first_thunk.set(LE, 0));
     let info = parse_ok(&b);
     assert_eq!(info.imports[0].entries.len(), 2);
     assert_eq!(
@@ -233,10 +253,12 @@ fn zero_filled_tail_reads_as_zeros() {
     let desc_rva = 0x31e0;
     let name_rva = 0x3200 - 4;
     put_bytes(&mut b, off(name_rva), b"ABCD");
-    put32(&mut b, off(desc_rva), INT);
-    put32(&mut b, off(desc_rva) + 12, name_rva);
-    put32(&mut b, off(desc_rva) + 16, IAT);
-    set_dir(&mut b, DIR_IMPORT, desc_rva, 20);
+    edit_rva(&mut b, desc_rva, |d: &mut ImageImportDescriptor| {
+        d.original_first_thunk.set(LE, INT);
+        d.name.set(LE, name_rva);
+        d.first_thunk.set(LE, IAT);
+    });
+    set_dir(&mut b, DIR_IMPORT, desc_rva, IMPORT_DESC_SIZE);
     let info = parse_ok(&b);
     assert_eq!(info.imports.len(), 1);
     assert_eq!(info.imports[0].dll, "ABCD");
@@ -245,17 +267,18 @@ fn zero_filled_tail_reads_as_zeros() {
 #[test]
 fn com_descriptor_without_ilonly_is_native() {
     let mut b = build();
-    set_dir(&mut b, DIR_COM, SPARE, 0x48);
-    put32(&mut b, off(SPARE), 0x48);
-    put32(&mut b, off(SPARE) + 16, 0x2); // 32BITREQUIRED only: mixed-mode
+    set_dir(&mut b, DIR_COM, SPARE, COR20_SIZE);
+    plant_cor20(&mut b, COMIMAGE_FLAGS_32BITREQUIRED); // not ILONLY: mixed-mode
     parse_ok(&b);
 }
 
 #[test]
 fn zero_tls_index_and_callbacks_are_allowed() {
     let mut b = build();
-    put64(&mut b, off(TLS_DIR) + 16, 0);
-    put64(&mut b, off(TLS_DIR) + 24, 0);
+    edit_tls_dir(&mut b, |d| {
+        d.address_of_index.set(LE, 0);
+        d.address_of_call_backs.set(LE, 0);
+    });
     let tls = parse_ok(&b).tls.expect("TLS directory");
     assert_eq!((tls.index_va, tls.callbacks_va), (0, 0));
 }
@@ -313,10 +336,12 @@ fn fill_rdata_tail(b: &mut [u8], n: u32) {
     b[start..start + n as usize].fill(b'A');
 }
 
-/// Plant an IL-only IMAGE_COR20_HEADER at SPARE.
-fn plant_cor20(b: &mut [u8]) {
-    put32(b, off(SPARE), 0x48);
-    put32(b, off(SPARE) + 16, 0x1);
+/// Plant an IMAGE_COR20_HEADER with these flags at SPARE.
+fn plant_cor20(b: &mut [u8], flags: u32) {
+    edit_rva(b, SPARE, |h: &mut ImageCor20Header| {
+        h.cb.set(LE, COR20_SIZE);
+        h.flags.set(LE, flags);
+    });
 }
 
 use Kind::{Malformed as M, NotPe as N, Unsupported as U};
@@ -329,51 +354,56 @@ const CASES: &[Case] = &[
     case("shorter than the DOS header", |b| b.truncate(0x20), N, "too short"),
     case("no PE signature", |b| b[E_LFANEW + 1] = b'X', N, "no PE signature"),
     // Truncated headers
-    case("e_lfanew past the end", |b| put32(b, 0x3c, 0x10_0000), M, "e_lfanew 0x100000 points past the end"),
-    case("e_lfanew at the very end", |b| put32(b, 0x3c, FILE_SIZE as u32 - 2), M, "e_lfanew"),
+    case("e_lfanew past the end", |b| edit_dos(b, |h| h.e_lfanew.set(LE, 0x10_0000)), M, "e_lfanew 0x100000 points past the end"),
+    case("e_lfanew at the very end", |b| edit_dos(b, |h| h.e_lfanew.set(LE, FILE_SIZE as u32 - 2)), M, "e_lfanew"),
     case("truncated file header", |b| b.truncate(FILE_HEADER + 10), M, "truncated inside the NT headers"),
     case("truncated before magic", |b| b.truncate(OPT + 1), M, "truncated inside the NT headers"),
     case("truncated optional header", |b| b.truncate(OPT + 50), M, "truncated inside the optional header"),
-    case("truncated data directories", |b| b.truncate(OPT + 150), M, "optional header's data directories"),
+    case("truncated data directories", |b| b.truncate(DIRS + 38), M, "optional header's data directories"),
     case("truncated section table", |b| b.truncate(SECTION_TABLE + 60), M, "section table (4 entries at offset 0x188) lies outside the file"),
-    case("SizeOfOptionalHeader too small", |b| put16(b, FH_SIZE_OF_OPT, 0x60), M, "SizeOfOptionalHeader 0x60 is too small"),
-    case("SizeOfOptionalHeader too small for its directories", |b| put16(b, FH_SIZE_OF_OPT, 112 + 8 * 15), M, "with 16 data directories"),
+    case("SizeOfOptionalHeader too small", |b| edit_file_header(b, |h| h.size_of_optional_header.set(LE, 0x60)), M, "SizeOfOptionalHeader 0x60 is too small"),
+    case("SizeOfOptionalHeader too small for its directories", |b| edit_file_header(b, |h| h.size_of_optional_header.set(LE, (OPT_SIZE - DIR_SIZE) as u16)), M, "with 16 data directories"),
     // Unsupported
-    case("i386", |b| put16(b, FH_MACHINE, 0x14c), U, "32-bit programs are not supported yet"),
-    case("PE32 optional header", |b| put16(b, OPT_MAGIC, 0x10b), U, "32-bit programs are not supported yet"),
-    case("ARM64", |b| put16(b, FH_MACHINE, 0xaa64), U, "ARM64"),
-    case("other machine", |b| put16(b, FH_MACHINE, 0x1c4), U, "machine type 0x1c4"),
-    case("unknown optional header magic", |b| put16(b, OPT_MAGIC, 0x30b), M, "magic 0x30b"),
-    case(".NET IL-only", |b| { set_dir(b, DIR_COM, SPARE, 0x48); plant_cor20(b) }, U, ".NET (managed) programs are not supported"),
+    case("i386", |b| edit_file_header(b, |h| h.machine.set(LE, IMAGE_FILE_MACHINE_I386)), U, "32-bit programs are not supported yet"),
+    case("PE32 optional header", |b| edit_opt(b, |o| o.magic.set(LE, IMAGE_NT_OPTIONAL_HDR32_MAGIC)), U, "32-bit programs are not supported yet"),
+    case("ARM64", |b| edit_file_header(b, |h| h.machine.set(LE, IMAGE_FILE_MACHINE_ARM64)), U, "ARM64"),
+    case("other machine", |b| edit_file_header(b, |h| h.machine.set(LE, 0x1c4)), U, "machine type 0x1c4"),
+    case("unknown optional header magic", |b| edit_opt(b, |o| o.magic.set(LE, 0x30b)), M, "magic 0x30b"),
+    case(".NET IL-only", |b| { set_dir(b, DIR_COM, SPARE, COR20_SIZE); plant_cor20(b, COMIMAGE_FLAGS_ILONLY) }, U, ".NET (managed) programs are not supported"),
     case(".NET IL-only, 32-bit AnyCPU", |b| {
-        // Reinterpret the header as PE32: NumberOfRvaAndSizes at +92, directories at +96.
-        put16(b, FH_MACHINE, 0x14c);
-        put16(b, OPT_MAGIC, 0x10b);
-        put32(b, OPT + 92, 16);
-        put32(b, OPT + 96 + 14 * 8, SPARE);
-        put32(b, OPT + 96 + 14 * 8 + 4, 0x48);
-        plant_cor20(b);
+        // Reinterpret the header as PE32, whose data directories start earlier.
+        edit_file_header(b, |h| h.machine.set(LE, IMAGE_FILE_MACHINE_I386));
+        edit(b, OPT, |o: &mut ImageOptionalHeader32| {
+            o.magic.set(LE, IMAGE_NT_OPTIONAL_HDR32_MAGIC);
+            o.number_of_rva_and_sizes.set(LE, 16);
+        });
+        let com = OPT + size_of::<ImageOptionalHeader32>() + DIR_COM * DIR_SIZE;
+        edit(b, com, |d: &mut ImageDataDirectory| {
+            d.virtual_address.set(LE, SPARE);
+            d.size.set(LE, COR20_SIZE);
+        });
+        plant_cor20(b, COMIMAGE_FLAGS_ILONLY);
     }, U, ".NET (managed) programs are not supported"),
-    case("COM descriptor unreadable", |b| set_dir(b, DIR_COM, 0x1800, 0x48), M, "COM descriptor (CLR header) at RVA 0x1800"),
+    case("COM descriptor unreadable", |b| set_dir(b, DIR_COM, 0x1800, COR20_SIZE), M, "COM descriptor (CLR header) at RVA 0x1800"),
     // Layout
-    case("SectionAlignment not a power of two", |b| put32(b, OPT_SECTION_ALIGN, 0x1800), M, "SectionAlignment 0x1800 is not a non-zero power of two"),
-    case("FileAlignment zero", |b| put32(b, OPT_FILE_ALIGN, 0), M, "FileAlignment 0x0 is not a non-zero power of two"),
-    case("FileAlignment above SectionAlignment", |b| put32(b, OPT_FILE_ALIGN, 0x2000), M, "FileAlignment 0x2000 is larger than SectionAlignment 0x1000"),
-    case("small SectionAlignment with a different FileAlignment", |b| put32(b, OPT_SECTION_ALIGN, 0x800), M, "must equal it"),
-    case("SizeOfImage zero", |b| put32(b, OPT_SIZE_OF_IMAGE, 0), M, "SizeOfImage is 0"),
-    case("SizeOfImage absurd", |b| put32(b, OPT_SIZE_OF_IMAGE, 0xf000_0000), M, "absurdly large"),
-    case("ImageBase not 64K-aligned", |b| put64(b, OPT_IMAGE_BASE, IMAGE_BASE + 0x1000), M, "ImageBase 0x140001000 is not 64K-aligned"),
-    case("ImageBase at the top of the address space", |b| { put64(b, OPT_IMAGE_BASE, 0xffff_ffff_ffff_0000); put32(b, OPT_SIZE_OF_IMAGE, 0x1_0000) }, M, "overflows"),
-    case("entry point outside the image", |b| put32(b, OPT_ENTRY, SIZE_OF_IMAGE), M, "entry point RVA 0x5000 lies outside the image"),
+    case("SectionAlignment not a power of two", |b| edit_opt(b, |o| o.section_alignment.set(LE, 0x1800)), M, "SectionAlignment 0x1800 is not a non-zero power of two"),
+    case("FileAlignment zero", |b| edit_opt(b, |o| o.file_alignment.set(LE, 0)), M, "FileAlignment 0x0 is not a non-zero power of two"),
+    case("FileAlignment above SectionAlignment", |b| edit_opt(b, |o| o.file_alignment.set(LE, 0x2000)), M, "FileAlignment 0x2000 is larger than SectionAlignment 0x1000"),
+    case("small SectionAlignment with a different FileAlignment", |b| edit_opt(b, |o| o.section_alignment.set(LE, 0x800)), M, "must equal it"),
+    case("SizeOfImage zero", |b| edit_opt(b, |o| o.size_of_image.set(LE, 0)), M, "SizeOfImage is 0"),
+    case("SizeOfImage absurd", |b| edit_opt(b, |o| o.size_of_image.set(LE, 0xf000_0000)), M, "absurdly large"),
+    case("ImageBase not 64K-aligned", |b| edit_opt(b, |o| o.image_base.set(LE, IMAGE_BASE + 0x1000)), M, "ImageBase 0x140001000 is not 64K-aligned"),
+    case("ImageBase at the top of the address space", |b| edit_opt(b, |o: &mut ImageOptionalHeader64| { o.image_base.set(LE, 0xffff_ffff_ffff_0000); o.size_of_image.set(LE, 0x1_0000) }), M, "overflows"),
+    case("entry point outside the image", |b| edit_opt(b, |o| o.address_of_entry_point.set(LE, SIZE_OF_IMAGE)), M, "entry point RVA 0x5000 lies outside the image"),
     // Sections
-    case("section raw data outside the file", |b| put32(b, sec(1, SEC_RAW_PTR), 0xd00), M, "section .rdata raw data (offset 0xd00, size 0x400) lies outside the file (size 0xe00)"),
-    case("section virtual range outside SizeOfImage", |b| put32(b, sec(3, SEC_VSIZE), 0x2000), M, "section .reloc virtual range (RVA 0x4000, size 0x2000) lies outside SizeOfImage 0x5000"),
-    case("overlapping sections", |b| put32(b, sec(0, SEC_VSIZE), 0x1800), M, "overlap in memory"),
-    case("duplicate section RVA", |b| put32(b, sec(2, SEC_RVA), 0x2000), M, "overlap in memory"),
-    case("misaligned section RVA", |b| put32(b, sec(0, SEC_RVA), 0x1100), M, "section .text RVA 0x1100 is not a multiple of SectionAlignment 0x1000"),
-    case("SizeOfHeaders beyond the file", |b| put32(b, OPT_SIZE_OF_HEADERS, 0x1_0000), M, "SizeOfHeaders 0x10000 lies beyond the end of the file"),
-    case("SizeOfHeaders past the first section", |b| { b.resize(0x2000, 0); put32(b, OPT_SIZE_OF_HEADERS, 0x1800) }, M, "SizeOfHeaders 0x1800 extends past the first section's RVA (.text at 0x1000)"),
-    case("SizeOfHeaders short of the section table", |b| put32(b, OPT_SIZE_OF_HEADERS, 0x200), M, "does not cover the section table"),
+    case("section raw data outside the file", |b| edit_section(b, 1, |s| s.pointer_to_raw_data.set(LE, 0xd00)), M, "section .rdata raw data (offset 0xd00, size 0x400) lies outside the file (size 0xe00)"),
+    case("section virtual range outside SizeOfImage", |b| edit_section(b, 3, |s| s.virtual_size.set(LE, 0x2000)), M, "section .reloc virtual range (RVA 0x4000, size 0x2000) lies outside SizeOfImage 0x5000"),
+    case("overlapping sections", |b| edit_section(b, 0, |s| s.virtual_size.set(LE, 0x1800)), M, "overlap in memory"),
+    case("duplicate section RVA", |b| edit_section(b, 2, |s| s.virtual_address.set(LE, 0x2000)), M, "overlap in memory"),
+    case("misaligned section RVA", |b| edit_section(b, 0, |s| s.virtual_address.set(LE, 0x1100)), M, "section .text RVA 0x1100 is not a multiple of SectionAlignment 0x1000"),
+    case("SizeOfHeaders beyond the file", |b| edit_opt(b, |o| o.size_of_headers.set(LE, 0x1_0000)), M, "SizeOfHeaders 0x10000 lies beyond the end of the file"),
+    case("SizeOfHeaders past the first section", |b| { b.resize(0x2000, 0); edit_opt(b, |o| o.size_of_headers.set(LE, 0x1800)) }, M, "SizeOfHeaders 0x1800 extends past the first section's RVA (.text at 0x1000)"),
+    case("SizeOfHeaders short of the section table", |b| edit_opt(b, |o| o.size_of_headers.set(LE, 0x200)), M, "does not cover the section table"),
     // Data directories outside the image
     case("import directory outside the image", |b| set_dir(b, DIR_IMPORT, 0x4ff0, 0x28), M, "import directory (RVA 0x4ff0, size 0x28) lies outside the image (SizeOfImage 0x5000)"),
     case("export directory outside the image", |b| set_dir(b, DIR_EXPORT, 0x6000, 0x90), M, "export directory (RVA 0x6000"),
@@ -386,35 +416,36 @@ const CASES: &[Case] = &[
     case("import directory in a zero-filled tail", |b| set_dir(b, DIR_IMPORT, DATA_ZERO_TAIL, 0x28), M, "import descriptor at RVA 0x3240 is not in the headers"),
     case("export directory runs past its section", |b| set_dir(b, DIR_EXPORT, RDATA_END - 0x10, 0x10), M, "export directory at RVA 0x23f0 (0x28 bytes) runs past the end of its section"),
     // Imports
-    case("unterminated import DLL name", |b| { fill_rdata_tail(b, 16); put32(b, off(IMPORT_DESC) + 12, RDATA_END - 16) }, M, "import DLL name at RVA 0x23f0 is not terminated"),
-    case("empty import DLL name", |b| put32(b, off(IMPORT_DESC) + 12, IMPORT_DESC + 0x20), M, "import DLL name at RVA 0x2020 is empty"),
+    case("unterminated import DLL name", |b| { fill_rdata_tail(b, 16); edit_import_desc(b, |d| d.name.set(LE, RDATA_END - 16)) }, M, "import DLL name at RVA 0x23f0 is not terminated"),
+    case("empty import DLL name", |b| edit_import_desc(b, |d| d.name.set(LE, IMPORT_DESC + 0x20)), M, "import DLL name at RVA 0x2020 is empty"),
     case("unterminated import name", |b| { fill_rdata_tail(b, 16); put64(b, off(INT), u64::from(RDATA_END - 16)) }, M, "import name from KERNEL32.dll at RVA 0x23f2 is not terminated"),
     case("import hint at the end of the section", |b| { put64(b, off(INT), u64::from(RDATA_END - 1)) }, M, "import hint from KERNEL32.dll at RVA 0x23ff (0x2 bytes) runs past"),
     case("import descriptors without a terminator", |b| {
         let d = off(IMPORT_DESC);
-        b.copy_within(d..d + 20, off(RDATA_END - 20));
-        set_dir(b, DIR_IMPORT, RDATA_END - 20, 20);
+        let size = IMPORT_DESC_SIZE;
+        b.copy_within(d..d + size as usize, off(RDATA_END - size));
+        set_dir(b, DIR_IMPORT, RDATA_END - size, size);
     }, M, "import descriptor table at RVA 0x23ec is not terminated"),
     case("import lookup table without a terminating zero", |b| {
-        put64(b, off(RDATA_END - 8), (1 << 63) | 5);
-        put32(b, off(IMPORT_DESC), RDATA_END - 8);
+        put64(b, off(RDATA_END - THUNK_SIZE), IMAGE_ORDINAL_FLAG64 | 5);
+        edit_import_desc(b, |d| d.original_first_thunk.set(LE, RDATA_END - THUNK_SIZE));
     }, M, "import lookup table of KERNEL32.dll at RVA 0x23f8 is not terminated"),
-    case("import lookup table outside the file data", |b| put32(b, off(IMPORT_DESC), 0x1800), M, "import lookup table of KERNEL32.dll at RVA 0x1800 is not in the headers"),
+    case("import lookup table outside the file data", |b| edit_import_desc(b, |d| d.original_first_thunk.set(LE, 0x1800)), M, "import lookup table of KERNEL32.dll at RVA 0x1800 is not in the headers"),
     case("import name RVA outside the image", |b| put64(b, off(INT), 0x7fff_0000), M, "import name RVA 0x7fff0000 (from KERNEL32.dll) lies outside the image"),
-    case("import address table outside the image", |b| put32(b, off(IMPORT_DESC) + 16, 0x4ffc), M, "import address table slot of KERNEL32.dll (RVA 0x4ffc, size 0x8) lies outside the image"),
+    case("import address table outside the image", |b| edit_import_desc(b, |d| d.first_thunk.set(LE, 0x4ffc)), M, "import address table slot of KERNEL32.dll (RVA 0x4ffc, size 0x8) lies outside the image"),
     // Delay imports
-    case("delay import in the old VA form", |b| put32(b, off(DELAY_DIR), 0), U, "uses the old VA-based form"),
-    case("delay import module handle outside the image", |b| put32(b, off(DELAY_DIR) + 8, 0x4ffc), M, "delay import module handle of USER32.dll (RVA 0x4ffc"),
-    case("delay import without a name table", |b| put32(b, off(DELAY_DIR) + 16, 0), M, "has no import name table"),
+    case("delay import in the old VA form", |b| edit_delay_desc(b, |d| d.attributes.set(LE, 0)), U, "uses the old VA-based form"),
+    case("delay import module handle outside the image", |b| edit_delay_desc(b, |d| d.module_handle_rva.set(LE, 0x4ffc)), M, "delay import module handle of USER32.dll (RVA 0x4ffc"),
+    case("delay import without a name table", |b| edit_delay_desc(b, |d| d.import_name_table_rva.set(LE, 0)), M, "has no import name table"),
     // Exports
     case("export ordinal out of range", |b| put16(b, off(EXPORT_ORDINALS) + 2, 4), M, "export ordinal out of range: name \"Beta\" has index 4 but NumberOfFunctions is 4"),
     case("export name RVA outside the image", |b| put32(b, off(EXPORT_NAMES), 0x9000), M, "export name RVA 0x9000 (name #0) lies outside the image"),
     case("export name in a gap", |b| put32(b, off(EXPORT_NAMES) + 4, 0x1800), M, "export name #1 at RVA 0x1800 is not in the headers"),
-    case("absurd NumberOfFunctions", |b| put32(b, off(EXPORT_DIR) + 20, 0x4000_0000), M, "export directory claims 0x40000000 functions"),
-    case("NumberOfFunctions past the image", |b| put32(b, off(EXPORT_DIR) + 20, 0x1_0000), M, "export address table (RVA 0x2228, size 0x40000) lies outside the image"),
-    case("NumberOfFunctions past the section", |b| put32(b, off(EXPORT_DIR) + 20, 0x400), M, "export address table at RVA 0x2228 (size 0x1000) runs past the end of its section's file data"),
-    case("absurd NumberOfNames", |b| put32(b, off(EXPORT_DIR) + 24, 0x7fff_ffff), M, "export name pointer table (RVA 0x2238, size 0x1fffffffc) lies outside the image"),
-    case("ordinal base overflow", |b| put32(b, off(EXPORT_DIR) + 16, u32::MAX), M, "export ordinal base 0xffffffff"),
+    case("absurd NumberOfFunctions", |b| edit_export_dir(b, |d| d.number_of_functions.set(LE, 0x4000_0000)), M, "export directory claims 0x40000000 functions"),
+    case("NumberOfFunctions past the image", |b| edit_export_dir(b, |d| d.number_of_functions.set(LE, 0x1_0000)), M, "export address table (RVA 0x2228, size 0x40000) lies outside the image"),
+    case("NumberOfFunctions past the section", |b| edit_export_dir(b, |d| d.number_of_functions.set(LE, 0x400)), M, "export address table at RVA 0x2228 (size 0x1000) runs past the end of its section's file data"),
+    case("absurd NumberOfNames", |b| edit_export_dir(b, |d| d.number_of_names.set(LE, 0x7fff_ffff)), M, "export name pointer table (RVA 0x2238, size 0x1fffffffc) lies outside the image"),
+    case("ordinal base overflow", |b| edit_export_dir(b, |d| d.base.set(LE, u32::MAX)), M, "export ordinal base 0xffffffff"),
     case("export address outside the image", |b| put32(b, off(EAT), 0x8000), M, "export ordinal 1 address RVA 0x8000 lies outside the image"),
     case("forwarder without a dot", |b| put_str(b, off(FORWARDER), "NoDotHere"), M, "forwarder \"NoDotHere\" at RVA 0x2278 is not of the form DLL.Name"),
     case("unterminated forwarder", |b| {
@@ -423,25 +454,25 @@ const CASES: &[Case] = &[
         set_dir(b, DIR_EXPORT, EXPORT_DIR, RDATA_END - EXPORT_DIR);
     }, M, "export ordinal 4 forwarder at RVA 0x23f0 is not terminated"),
     // Relocations
-    case("relocation SizeOfBlock below 8", |b| put32(b, off(RELOC_DIR) + 4, 4), M, "relocation block at RVA 0x4000 has a bad SizeOfBlock 0x4"),
-    case("relocation SizeOfBlock odd", |b| put32(b, off(RELOC_DIR) + 4, 11), M, "bad SizeOfBlock 0xb"),
-    case("relocation block past the directory", |b| put32(b, off(RELOC_DIR) + 4, 0x20), M, "relocation block at RVA 0x4000 (SizeOfBlock 0x20) runs past the end of the relocation directory"),
+    case("relocation SizeOfBlock below 8", |b| edit_reloc_block(b, |r| r.size_of_block.set(LE, 4)), M, "relocation block at RVA 0x4000 has a bad SizeOfBlock 0x4"),
+    case("relocation SizeOfBlock odd", |b| edit_reloc_block(b, |r| r.size_of_block.set(LE, 11)), M, "bad SizeOfBlock 0xb"),
+    case("relocation block past the directory", |b| edit_reloc_block(b, |r| r.size_of_block.set(LE, 0x20)), M, "relocation block at RVA 0x4000 (SizeOfBlock 0x20) runs past the end of the relocation directory"),
     case("relocation directory with a truncated block", |b| {
-        put32(b, sec(3, SEC_VSIZE), 0x10);
+        edit_section(b, 3, |s| s.virtual_size.set(LE, 0x10));
         set_dir(b, DIR_RELOC, RELOC_DIR, 0x10);
     }, M, "relocation block at RVA 0x400c is truncated (4 bytes left"),
     case("relocation directory past the file data", |b| set_dir(b, DIR_RELOC, RELOC_DIR, 0x100), M, "base relocation directory at RVA 0x4000 (size 0x100) runs past"),
-    case("relocation block outside the image", |b| put32(b, off(RELOC_DIR), 0x9000), M, "covers page RVA 0x9000, outside the image"),
-    case("DIR64 target outside the image", |b| { put32(b, off(RELOC_DIR), 0x4000); put16(b, off(RELOC_DIR) + 8, (10 << 12) | 0xffc) }, M, "relocation (DIR64) at RVA 0x4ffc reaches past the end of the image"),
-    case("HIGHLOW target outside the image", |b| { put32(b, off(RELOC_DIR), 0x4000); put16(b, off(RELOC_DIR) + 8, (3 << 12) | 0xffd) }, M, "relocation (HIGHLOW) at RVA 0x4ffd reaches past"),
-    case("unsupported relocation type", |b| put16(b, off(RELOC_DIR) + 10, 5 << 12), M, "relocation type 5 at RVA 0x3000 is not supported"),
+    case("relocation block outside the image", |b| edit_reloc_block(b, |r| r.virtual_address.set(LE, 0x9000)), M, "covers page RVA 0x9000, outside the image"),
+    case("DIR64 target outside the image", |b| { edit_reloc_block(b, |r| r.virtual_address.set(LE, 0x4000)); put16(b, reloc_entry(0), (IMAGE_REL_BASED_DIR64 << 12) | 0xffc) }, M, "relocation (DIR64) at RVA 0x4ffc reaches past the end of the image"),
+    case("HIGHLOW target outside the image", |b| { edit_reloc_block(b, |r| r.virtual_address.set(LE, 0x4000)); put16(b, reloc_entry(0), (IMAGE_REL_BASED_HIGHLOW << 12) | 0xffd) }, M, "relocation (HIGHLOW) at RVA 0x4ffd reaches past"),
+    case("unsupported relocation type", |b| put16(b, reloc_entry(1), 5 << 12), M, "relocation type 5 at RVA 0x3000 is not supported"),
     // TLS
-    case("TLS start outside the image", |b| put64(b, off(TLS_DIR), IMAGE_BASE + 0x6000), M, "TLS directory StartAddressOfRawData 0x140006000 lies outside the image"),
-    case("TLS start zero", |b| put64(b, off(TLS_DIR), 0), M, "StartAddressOfRawData 0x0 lies outside"),
-    case("TLS end outside the image", |b| put64(b, off(TLS_DIR) + 8, IMAGE_BASE + 0x5001), M, "EndAddressOfRawData 0x140005001"),
-    case("TLS end before start", |b| put64(b, off(TLS_DIR) + 8, IMAGE_BASE + 0x2ff0), M, "ends before it starts"),
-    case("TLS index outside the image", |b| put64(b, off(TLS_DIR) + 16, IMAGE_BASE + 0x4ffe), M, "AddressOfIndex 0x140004ffe"),
-    case("TLS callbacks below the image", |b| put64(b, off(TLS_DIR) + 24, 0x1000), M, "AddressOfCallBacks 0x1000 lies outside the image (0x140000000..0x140005000)"),
+    case("TLS start outside the image", |b| edit_tls_dir(b, |d| d.start_address_of_raw_data.set(LE, IMAGE_BASE + 0x6000)), M, "TLS directory StartAddressOfRawData 0x140006000 lies outside the image"),
+    case("TLS start zero", |b| edit_tls_dir(b, |d| d.start_address_of_raw_data.set(LE, 0)), M, "StartAddressOfRawData 0x0 lies outside"),
+    case("TLS end outside the image", |b| edit_tls_dir(b, |d| d.end_address_of_raw_data.set(LE, IMAGE_BASE + 0x5001)), M, "EndAddressOfRawData 0x140005001"),
+    case("TLS end before start", |b| edit_tls_dir(b, |d| d.end_address_of_raw_data.set(LE, IMAGE_BASE + 0x2ff0)), M, "ends before it starts"),
+    case("TLS index outside the image", |b| edit_tls_dir(b, |d| d.address_of_index.set(LE, IMAGE_BASE + 0x4ffe)), M, "AddressOfIndex 0x140004ffe"),
+    case("TLS callbacks below the image", |b| edit_tls_dir(b, |d| d.address_of_call_backs.set(LE, 0x1000)), M, "AddressOfCallBacks 0x1000 lies outside the image (0x140000000..0x140005000)"),
     case("TLS directory runs past its section", |b| set_dir(b, DIR_TLS, RDATA_END - 8, 8), M, "TLS directory at RVA 0x23f8 (0x28 bytes) runs past"),
 ];
 
@@ -490,6 +521,24 @@ fn malformed_images_are_refused() {
         CASES.len(),
         failures.join("\n")
     );
+}
+
+/// `object`'s structures want their natural alignment in memory; where the caller's buffer
+/// lies must not change a result.
+#[test]
+fn misaligned_buffer_gives_the_same_results() {
+    let at_odd_address = |b: &[u8]| {
+        let mut shifted = vec![0u8; b.len() + 1];
+        shifted[1..].copy_from_slice(b);
+        format!("{:?}", parse(&shifted[1..]))
+    };
+    let valid = build();
+    assert_eq!(at_odd_address(&valid), format!("{:?}", parse(&valid)));
+    for c in CASES {
+        let mut b = valid.clone();
+        (c.mutate)(&mut b);
+        assert_eq!(at_odd_address(&b), format!("{:?}", parse(&b)), "{}", c.name);
+    }
 }
 
 #[test]
@@ -589,7 +638,7 @@ fn fuzz(image: &[u8], hot: &[std::ops::Range<usize>], seed: u64) -> (usize, usiz
 
 #[test]
 fn random_byte_flips_never_panic() {
-    let headers = 0..SECTION_TABLE + 40 * SECTIONS.len();
+    let headers = 0..SECTION_TABLE + SECTION_HEADER_SIZE * SECTIONS.len();
     let rdata = off(0x2000)..off(0x2000) + 0x400;
     let reloc = off(RELOC_DIR)..off(RELOC_DIR) + RELOC_DIR_SIZE as usize;
     let (ok, err) = fuzz(

@@ -13,6 +13,14 @@
 //! .rdata ends exactly where its raw data ends (no zero tail); .data has a 0x80-byte zero
 //! tail.
 
+use std::mem::{offset_of, size_of};
+
+use object::LittleEndian as LE;
+use object::pe::*;
+use object::pod::{self, Pod};
+
+use super::super::reader::pod_at;
+
 pub const IMAGE_BASE: u64 = 0x1_4000_0000;
 pub const SIZE_OF_IMAGE: u32 = 0x5000;
 pub const SIZE_OF_HEADERS: u32 = 0x400;
@@ -20,56 +28,43 @@ pub const FILE_SIZE: usize = 0xe00;
 
 // Header offsets in the file.
 pub const E_LFANEW: usize = 0x80;
-pub const FILE_HEADER: usize = E_LFANEW + 4;
-pub const OPT: usize = FILE_HEADER + 20;
-pub const OPT_SIZE: usize = 240;
+pub const FILE_HEADER: usize = E_LFANEW + offset_of!(ImageNtHeaders64, file_header);
+pub const OPT: usize = E_LFANEW + offset_of!(ImageNtHeaders64, optional_header);
+/// The data directory table, right after the fixed part of the optional header.
+pub const DIRS: usize = OPT + size_of::<ImageOptionalHeader64>();
+/// The optional header with all 16 data directories.
+pub const OPT_SIZE: usize =
+    size_of::<ImageOptionalHeader64>() + IMAGE_NUMBEROF_DIRECTORY_ENTRIES * DIR_SIZE;
 pub const SECTION_TABLE: usize = OPT + OPT_SIZE;
+pub const DIR_SIZE: usize = size_of::<ImageDataDirectory>();
+pub const SECTION_HEADER_SIZE: usize = size_of::<ImageSectionHeader>();
 
-// File header fields.
-pub const FH_MACHINE: usize = FILE_HEADER;
-pub const FH_NUM_SECTIONS: usize = FILE_HEADER + 2;
-pub const FH_SIZE_OF_OPT: usize = FILE_HEADER + 16;
-pub const FH_CHARACTERISTICS: usize = FILE_HEADER + 18;
+pub const DIR_EXPORT: usize = IMAGE_DIRECTORY_ENTRY_EXPORT;
+pub const DIR_IMPORT: usize = IMAGE_DIRECTORY_ENTRY_IMPORT;
+pub const DIR_EXCEPTION: usize = IMAGE_DIRECTORY_ENTRY_EXCEPTION;
+pub const DIR_RELOC: usize = IMAGE_DIRECTORY_ENTRY_BASERELOC;
+pub const DIR_TLS: usize = IMAGE_DIRECTORY_ENTRY_TLS;
+pub const DIR_IAT: usize = IMAGE_DIRECTORY_ENTRY_IAT;
+pub const DIR_DELAY: usize = IMAGE_DIRECTORY_ENTRY_DELAY_IMPORT;
+pub const DIR_COM: usize = IMAGE_DIRECTORY_ENTRY_COM_DESCRIPTOR;
 
-// Optional header fields.
-pub const OPT_MAGIC: usize = OPT;
-pub const OPT_ENTRY: usize = OPT + 16;
-pub const OPT_IMAGE_BASE: usize = OPT + 24;
-pub const OPT_SECTION_ALIGN: usize = OPT + 32;
-pub const OPT_FILE_ALIGN: usize = OPT + 36;
-pub const OPT_SIZE_OF_IMAGE: usize = OPT + 56;
-pub const OPT_SIZE_OF_HEADERS: usize = OPT + 60;
-pub const OPT_NUM_DIRS: usize = OPT + 108;
+pub const IMPORT_DESC_SIZE: u32 = size_of::<ImageImportDescriptor>() as u32;
+pub const DELAY_DESC_SIZE: u32 = size_of::<ImageDelayloadDescriptor>() as u32;
+pub const TLS_DIR_SIZE: u32 = size_of::<ImageTlsDirectory64>() as u32;
+pub const COR20_SIZE: u32 = size_of::<ImageCor20Header>() as u32;
+pub const THUNK_SIZE: u32 = size_of::<ImageThunkData64>() as u32;
 
-/// File offset of data directory `i`'s RVA (its size follows at +4).
-pub const fn dir(i: usize) -> usize {
-    OPT + 112 + 8 * i
-}
-pub const DIR_EXPORT: usize = 0;
-pub const DIR_IMPORT: usize = 1;
-pub const DIR_EXCEPTION: usize = 3;
-pub const DIR_RELOC: usize = 5;
-pub const DIR_TLS: usize = 9;
-pub const DIR_IAT: usize = 12;
-pub const DIR_DELAY: usize = 13;
-pub const DIR_COM: usize = 14;
-
-/// File offset of field `field` (8 VirtualSize, 12 VirtualAddress, 16 SizeOfRawData,
-/// 20 PointerToRawData) of section header `i`.
-pub const fn sec(i: usize, field: usize) -> usize {
-    SECTION_TABLE + 40 * i + field
-}
-pub const SEC_VSIZE: usize = 8;
-pub const SEC_RVA: usize = 12;
-pub const SEC_RAW_SIZE: usize = 16;
-pub const SEC_RAW_PTR: usize = 20;
+const CODE: u32 = IMAGE_SCN_CNT_CODE | IMAGE_SCN_MEM_EXECUTE | IMAGE_SCN_MEM_READ;
+const RDATA: u32 = IMAGE_SCN_CNT_INITIALIZED_DATA | IMAGE_SCN_MEM_READ;
+const DATA: u32 = RDATA | IMAGE_SCN_MEM_WRITE;
+const RELOC: u32 = RDATA | IMAGE_SCN_MEM_DISCARDABLE;
 
 /// (name, rva, virtual size, raw offset, raw size, characteristics)
 pub const SECTIONS: [(&str, u32, u32, u32, u32, u32); 4] = [
-    (".text", 0x1000, 0x10, 0x400, 0x200, 0x6000_0020),
-    (".rdata", 0x2000, 0x400, 0x600, 0x400, 0x4000_0040),
-    (".data", 0x3000, 0x280, 0xa00, 0x200, 0xc000_0040),
-    (".reloc", 0x4000, 0xc, 0xc00, 0x200, 0x4200_0040),
+    (".text", 0x1000, 0x10, 0x400, 0x200, CODE),
+    (".rdata", 0x2000, 0x400, 0x600, 0x400, RDATA),
+    (".data", 0x3000, 0x280, 0xa00, 0x200, DATA),
+    (".reloc", 0x4000, 0xc, 0xc00, 0x200, RELOC),
 ];
 
 // .text
@@ -139,6 +134,54 @@ pub fn off(rva: u32) -> usize {
     panic!("test bug: RVA {rva:#x} is not file-backed in the test image");
 }
 
+/// Change the `T` at file offset `off` in place: read a copy, let `f` change it, write it
+/// back (panics when it does not fit: a bug in the test).
+pub fn edit<T: Pod>(b: &mut [u8], off: usize, f: impl FnOnce(&mut T)) {
+    let mut value: T = pod_at(b, off).expect("test bug: structure outside the buffer");
+    f(&mut value);
+    b[off..off + size_of::<T>()].copy_from_slice(pod::bytes_of(&value));
+}
+/// Change the `T` at `rva`.
+pub fn edit_rva<T: Pod>(b: &mut [u8], rva: u32, f: impl FnOnce(&mut T)) {
+    edit(b, off(rva), f);
+}
+pub fn edit_dos(b: &mut [u8], f: impl FnOnce(&mut ImageDosHeader)) {
+    edit(b, 0, f);
+}
+pub fn edit_file_header(b: &mut [u8], f: impl FnOnce(&mut ImageFileHeader)) {
+    edit(b, FILE_HEADER, f);
+}
+/// The fixed part of the optional header (the data directories follow at `DIRS`).
+pub fn edit_opt(b: &mut [u8], f: impl FnOnce(&mut ImageOptionalHeader64)) {
+    edit(b, OPT, f);
+}
+/// Section header `i`.
+pub fn edit_section(b: &mut [u8], i: usize, f: impl FnOnce(&mut ImageSectionHeader)) {
+    edit(b, SECTION_TABLE + SECTION_HEADER_SIZE * i, f);
+}
+/// The (first) import descriptor.
+pub fn edit_import_desc(b: &mut [u8], f: impl FnOnce(&mut ImageImportDescriptor)) {
+    edit_rva(b, IMPORT_DESC, f);
+}
+/// The (first) delay-load descriptor.
+pub fn edit_delay_desc(b: &mut [u8], f: impl FnOnce(&mut ImageDelayloadDescriptor)) {
+    edit_rva(b, DELAY_DIR, f);
+}
+pub fn edit_export_dir(b: &mut [u8], f: impl FnOnce(&mut ImageExportDirectory)) {
+    edit_rva(b, EXPORT_DIR, f);
+}
+pub fn edit_tls_dir(b: &mut [u8], f: impl FnOnce(&mut ImageTlsDirectory64)) {
+    edit_rva(b, TLS_DIR, f);
+}
+/// The header of the (only) relocation block.
+pub fn edit_reloc_block(b: &mut [u8], f: impl FnOnce(&mut ImageBaseRelocation)) {
+    edit_rva(b, RELOC_DIR, f);
+}
+/// File offset of entry `i` of the relocation block (a u16: type << 12 | page offset).
+pub fn reloc_entry(i: usize) -> usize {
+    off(RELOC_DIR) + size_of::<ImageBaseRelocation>() + 2 * i
+}
+
 /// Write a little-endian u16 at file offset `off`.
 pub fn put16(b: &mut [u8], off: usize, v: u16) {
     b[off..off + 2].copy_from_slice(&v.to_le_bytes());
@@ -163,8 +206,10 @@ pub fn put_str(b: &mut [u8], off: usize, s: &str) {
 
 /// Set data directory `i` to (rva, size).
 pub fn set_dir(b: &mut [u8], i: usize, rva: u32, size: u32) {
-    put32(b, dir(i), rva);
-    put32(b, dir(i) + 4, size);
+    edit(b, DIRS + DIR_SIZE * i, |d: &mut ImageDataDirectory| {
+        d.virtual_address.set(LE, rva);
+        d.size.set(LE, size);
+    });
 }
 
 /// The complete valid image.
@@ -182,42 +227,65 @@ pub fn build() -> Vec<u8> {
 }
 
 fn headers(b: &mut [u8]) {
-    put_bytes(b, 0, b"MZ");
-    put32(b, 0x3c, E_LFANEW as u32);
-    put_bytes(b, E_LFANEW, b"PE\0\0");
-    put16(b, FH_MACHINE, 0x8664);
-    put16(b, FH_NUM_SECTIONS, SECTIONS.len() as u16);
-    put16(b, FH_SIZE_OF_OPT, OPT_SIZE as u16);
-    put16(b, FH_CHARACTERISTICS, 0x0022); // EXECUTABLE_IMAGE | LARGE_ADDRESS_AWARE
-    put16(b, OPT_MAGIC, 0x20b);
-    put32(b, OPT_ENTRY, ENTRY);
-    put64(b, OPT_IMAGE_BASE, IMAGE_BASE);
-    put32(b, OPT_SECTION_ALIGN, 0x1000);
-    put32(b, OPT_FILE_ALIGN, 0x200);
-    put16(b, OPT + 48, 6); // MajorSubsystemVersion
-    put32(b, OPT_SIZE_OF_IMAGE, SIZE_OF_IMAGE);
-    put32(b, OPT_SIZE_OF_HEADERS, SIZE_OF_HEADERS);
-    put16(b, OPT + 68, 3); // IMAGE_SUBSYSTEM_WINDOWS_CUI
-    put16(b, OPT + 70, 0x8160); // HIGH_ENTROPY_VA | DYNAMIC_BASE | NX_COMPAT | TS_AWARE
-    put64(b, OPT + 72, 0x10_0000);
-    put64(b, OPT + 80, 0x1000);
-    put64(b, OPT + 88, 0x10_0000);
-    put64(b, OPT + 96, 0x1000);
-    put32(b, OPT_NUM_DIRS, 16);
+    edit_dos(b, |h| {
+        h.e_magic.set(LE, IMAGE_DOS_SIGNATURE);
+        h.e_lfanew.set(LE, E_LFANEW as u32);
+    });
+    edit(b, E_LFANEW, |nt: &mut ImageNtHeaders64| {
+        nt.signature.set(LE, IMAGE_NT_SIGNATURE);
+        let f = &mut nt.file_header;
+        f.machine.set(LE, IMAGE_FILE_MACHINE_AMD64);
+        f.number_of_sections.set(LE, SECTIONS.len() as u16);
+        f.size_of_optional_header.set(LE, OPT_SIZE as u16);
+        f.characteristics.set(
+            LE,
+            IMAGE_FILE_EXECUTABLE_IMAGE | IMAGE_FILE_LARGE_ADDRESS_AWARE,
+        );
+        let o = &mut nt.optional_header;
+        o.magic.set(LE, IMAGE_NT_OPTIONAL_HDR64_MAGIC);
+        o.address_of_entry_point.set(LE, ENTRY);
+        o.image_base.set(LE, IMAGE_BASE);
+        o.section_alignment.set(LE, 0x1000);
+        o.file_alignment.set(LE, 0x200);
+        o.major_subsystem_version.set(LE, 6);
+        o.size_of_image.set(LE, SIZE_OF_IMAGE);
+        o.size_of_headers.set(LE, SIZE_OF_HEADERS);
+        o.subsystem.set(LE, IMAGE_SUBSYSTEM_WINDOWS_CUI);
+        o.dll_characteristics.set(
+            LE,
+            IMAGE_DLLCHARACTERISTICS_HIGH_ENTROPY_VA
+                | IMAGE_DLLCHARACTERISTICS_DYNAMIC_BASE
+                | IMAGE_DLLCHARACTERISTICS_NX_COMPAT
+                | IMAGE_DLLCHARACTERISTICS_TERMINAL_SERVER_AWARE,
+        );
+        o.size_of_stack_reserve.set(LE, 0x10_0000);
+        o.size_of_stack_commit.set(LE, 0x1000);
+        o.size_of_heap_reserve.set(LE, 0x10_0000);
+        o.size_of_heap_commit.set(LE, 0x1000);
+        o.number_of_rva_and_sizes
+            .set(LE, IMAGE_NUMBEROF_DIRECTORY_ENTRIES as u32);
+    });
     set_dir(b, DIR_EXPORT, EXPORT_DIR, EXPORT_DIR_SIZE);
-    set_dir(b, DIR_IMPORT, IMPORT_DESC, 40);
-    set_dir(b, DIR_EXCEPTION, PDATA, 12);
+    set_dir(b, DIR_IMPORT, IMPORT_DESC, 2 * IMPORT_DESC_SIZE);
+    set_dir(
+        b,
+        DIR_EXCEPTION,
+        PDATA,
+        size_of::<ImageRuntimeFunctionEntry>() as u32,
+    );
     set_dir(b, DIR_RELOC, RELOC_DIR, RELOC_DIR_SIZE);
-    set_dir(b, DIR_TLS, TLS_DIR, 40);
-    set_dir(b, DIR_IAT, IAT, 24);
-    set_dir(b, DIR_DELAY, DELAY_DIR, 64);
+    set_dir(b, DIR_TLS, TLS_DIR, TLS_DIR_SIZE);
+    set_dir(b, DIR_IAT, IAT, 3 * THUNK_SIZE);
+    set_dir(b, DIR_DELAY, DELAY_DIR, 2 * DELAY_DESC_SIZE);
     for (i, &(name, rva, vsize, raw, raw_size, chars)) in SECTIONS.iter().enumerate() {
-        put_bytes(b, sec(i, 0), name.as_bytes());
-        put32(b, sec(i, SEC_VSIZE), vsize);
-        put32(b, sec(i, SEC_RVA), rva);
-        put32(b, sec(i, SEC_RAW_SIZE), raw_size);
-        put32(b, sec(i, SEC_RAW_PTR), raw);
-        put32(b, sec(i, 36), chars);
+        edit_section(b, i, |s| {
+            s.name[..name.len()].copy_from_slice(name.as_bytes());
+            s.virtual_size.set(LE, vsize);
+            s.virtual_address.set(LE, rva);
+            s.size_of_raw_data.set(LE, raw_size);
+            s.pointer_to_raw_data.set(LE, raw);
+            s.characteristics.set(LE, chars);
+        });
     }
 }
 
@@ -228,28 +296,46 @@ fn text(b: &mut [u8]) {
 }
 
 fn imports(b: &mut [u8]) {
-    let d = off(IMPORT_DESC);
-    put32(b, d, INT); // OriginalFirstThunk
-    put32(b, d + 12, K32_NAME);
-    put32(b, d + 16, IAT); // FirstThunk; the next 20 bytes stay zero: the terminator
+    // The next descriptor stays zero: the terminator.
+    edit_import_desc(b, |d| {
+        d.original_first_thunk.set(LE, INT);
+        d.name.set(LE, K32_NAME);
+        d.first_thunk.set(LE, IAT);
+    });
     for table in [INT, IAT] {
         put64(b, off(table), u64::from(EXIT_PROCESS_HINT_NAME));
-        put64(b, off(table) + 8, (1 << 63) | u64::from(IMPORTED_ORDINAL));
+        put64(
+            b,
+            off(table + THUNK_SIZE),
+            IMAGE_ORDINAL_FLAG64 | u64::from(IMPORTED_ORDINAL),
+        );
     }
     put_str(b, off(K32_NAME), "KERNEL32.dll");
-    put16(b, off(EXIT_PROCESS_HINT_NAME), EXIT_PROCESS_HINT);
-    put_str(b, off(EXIT_PROCESS_HINT_NAME) + 2, "ExitProcess");
+    edit_rva(b, EXIT_PROCESS_HINT_NAME, |h: &mut ImageImportByName| {
+        h.hint.set(LE, EXIT_PROCESS_HINT)
+    });
+    put_str(
+        b,
+        off(import_by_name_string(EXIT_PROCESS_HINT_NAME)),
+        "ExitProcess",
+    );
+}
+
+/// The RVA of the name in the IMAGE_IMPORT_BY_NAME at `rva` (it follows the hint).
+pub fn import_by_name_string(rva: u32) -> u32 {
+    rva + size_of::<ImageImportByName>() as u32
 }
 
 fn exports(b: &mut [u8]) {
-    let d = off(EXPORT_DIR);
-    put32(b, d + 12, EXPORT_DLL_NAME);
-    put32(b, d + 16, ORDINAL_BASE);
-    put32(b, d + 20, 4); // NumberOfFunctions: Alpha, Beta, unused, Gamma (forwarded)
-    put32(b, d + 24, 3); // NumberOfNames
-    put32(b, d + 28, EAT);
-    put32(b, d + 32, EXPORT_NAMES);
-    put32(b, d + 36, EXPORT_ORDINALS);
+    edit_export_dir(b, |d| {
+        d.name.set(LE, EXPORT_DLL_NAME);
+        d.base.set(LE, ORDINAL_BASE);
+        d.number_of_functions.set(LE, 4); // Alpha, Beta, unused, Gamma (forwarded)
+        d.number_of_names.set(LE, 3);
+        d.address_of_functions.set(LE, EAT);
+        d.address_of_names.set(LE, EXPORT_NAMES);
+        d.address_of_name_ordinals.set(LE, EXPORT_ORDINALS);
+    });
     for (i, rva) in [FUNC_ALPHA, FUNC_BETA, 0, FORWARDER]
         .into_iter()
         .enumerate()
@@ -266,40 +352,55 @@ fn exports(b: &mut [u8]) {
 }
 
 fn tls(b: &mut [u8]) {
-    let d = off(TLS_DIR);
-    put64(b, d, IMAGE_BASE + u64::from(TLS_START));
-    put64(b, d + 8, IMAGE_BASE + u64::from(TLS_END));
-    put64(b, d + 16, IMAGE_BASE + u64::from(TLS_INDEX));
-    put64(b, d + 24, IMAGE_BASE + u64::from(TLS_CALLBACKS));
-    put32(b, d + 32, 0x10); // SizeOfZeroFill
+    edit_tls_dir(b, |d| {
+        d.start_address_of_raw_data
+            .set(LE, IMAGE_BASE + u64::from(TLS_START));
+        d.end_address_of_raw_data
+            .set(LE, IMAGE_BASE + u64::from(TLS_END));
+        d.address_of_index
+            .set(LE, IMAGE_BASE + u64::from(TLS_INDEX));
+        d.address_of_call_backs
+            .set(LE, IMAGE_BASE + u64::from(TLS_CALLBACKS));
+        d.size_of_zero_fill.set(LE, 0x10);
+    });
     put_bytes(b, off(TLS_START), b"tls template....");
     // One callback (Beta), then the terminating null; the slot is relocated (DIR64).
     put64(b, off(TLS_CALLBACKS), IMAGE_BASE + u64::from(FUNC_BETA));
 }
 
 fn delay_imports(b: &mut [u8]) {
-    let d = off(DELAY_DIR);
-    put32(b, d, 1); // Attributes: RVA-based
-    put32(b, d + 4, USER32_NAME);
-    put32(b, d + 8, DELAY_HMODULE);
-    put32(b, d + 12, DELAY_IAT);
-    put32(b, d + 16, DELAY_INT); // the next 32 bytes stay zero: the terminator
+    // The next descriptor stays zero: the terminator.
+    edit_delay_desc(b, |d| {
+        d.attributes.set(LE, 1); // RvaBased
+        d.dll_name_rva.set(LE, USER32_NAME);
+        d.module_handle_rva.set(LE, DELAY_HMODULE);
+        d.import_address_table_rva.set(LE, DELAY_IAT);
+        d.import_name_table_rva.set(LE, DELAY_INT);
+    });
     put_str(b, off(USER32_NAME), "USER32.dll");
     put64(b, off(DELAY_INT), u64::from(MESSAGE_BOX_HINT_NAME));
-    put_str(b, off(MESSAGE_BOX_HINT_NAME) + 2, "MessageBoxA");
+    put_str(
+        b,
+        off(import_by_name_string(MESSAGE_BOX_HINT_NAME)),
+        "MessageBoxA",
+    );
 }
 
 fn pdata(b: &mut [u8]) {
-    put32(b, off(PDATA), FUNC_ALPHA);
-    put32(b, off(PDATA) + 4, FUNC_ALPHA + 3);
-    put32(b, off(PDATA) + 8, UNWIND_INFO);
-    put_bytes(b, off(UNWIND_INFO), &[1, 0, 0, 0]);
+    edit_rva(b, PDATA, |f: &mut ImageRuntimeFunctionEntry| {
+        f.begin_address.set(LE, FUNC_ALPHA);
+        f.end_address.set(LE, FUNC_ALPHA + 3);
+        f.unwind_info_address_or_data.set(LE, UNWIND_INFO);
+    });
+    put_bytes(b, off(UNWIND_INFO), &[1, 0, 0, 0]); // UNWIND_INFO version 1, no codes
 }
 
 fn relocs(b: &mut [u8]) {
-    let d = off(RELOC_DIR);
-    put32(b, d, 0x3000); // page RVA
-    put32(b, d + 4, RELOC_DIR_SIZE); // SizeOfBlock: header + 2 entries
-    put16(b, d + 8, (10 << 12) | (TLS_CALLBACKS - 0x3000) as u16); // DIR64
-    put16(b, d + 10, 0); // ABSOLUTE padding
+    edit_reloc_block(b, |r| {
+        r.virtual_address.set(LE, 0x3000); // page RVA
+        r.size_of_block.set(LE, RELOC_DIR_SIZE); // header + 2 entries
+    });
+    let callbacks = (TLS_CALLBACKS - 0x3000) as u16;
+    put16(b, reloc_entry(0), (IMAGE_REL_BASED_DIR64 << 12) | callbacks);
+    put16(b, reloc_entry(1), IMAGE_REL_BASED_ABSOLUTE); // padding
 }
