@@ -1,7 +1,13 @@
 //! msvcrt.dll, ucrtbase.dll and the api-ms-win-crt-* sets: one C runtime in Rust.
 //!
 //! Exports shared by both CRTs use a plain `#[export]`; those that exist in only one, or whose
-//! conventions differ, say `#[export(only = MSVCRT)]` or `#[export(only = UCRT)]`.
+//! conventions differ, say `#[export(only = MSVCRT)]` or `#[export(only = UCRT)]` (two Rust
+//! functions with `name = "..."` where both DLLs have the export but behave differently).
+//!
+//! Files by area: `startup` (what the CRT start-up code calls), `exit`, `heap`, `string`,
+//! `errno`, `ctype`, `locale`, `fpu` (float.h), `misc` (signals, rand, number parsing, getenv, qsort),
+//! `lock` (the CRT's numbered locks), `stdio` (FILE streams, fds, the printf exports) and
+//! `printf` (the format engine), `time` (time-zone globals), `thread` (_beginthreadex over kernel32).
 
 use dllcore::{BuiltinDll, Export, distributed_slice};
 
@@ -16,14 +22,104 @@ pub const UCRT: u32 = 2;
 /// Every export of this crate, filled by `#[export]`.
 #[distributed_slice]
 #[linkme(crate = dllcore::linkme)]
-pub static MSVCRT_EXPORTS: [Export];
-/// The name `#[export]` registers into.
-pub use self::MSVCRT_EXPORTS as EXPORTS;
+pub static EXPORTS: [Export];
 
+pub mod ctype;
+pub mod errno;
+pub mod exit;
+pub mod fpu;
+pub mod heap;
+pub mod locale;
+pub mod lock;
+pub mod misc;
 pub mod printf;
+pub mod startup;
+pub mod stdio;
+pub mod string;
+pub mod thread;
+pub mod time;
 
-/// The DLLs this crate serves.
+/// The DLLs this crate serves. Binding fills the CRT's globals (command line, argv,
+/// environment); process exit flushes the streams (after the PE DLLs' detach, so output they
+/// print then is not lost).
 pub static DLLS: [BuiltinDll; 2] = [
-    BuiltinDll { name: "msvcrt.dll", exports: &EXPORTS, mask: MSVCRT, attach: None, detach: None },
-    BuiltinDll { name: "ucrtbase.dll", exports: &EXPORTS, mask: UCRT, attach: None, detach: None },
+    BuiltinDll {
+        name: "msvcrt.dll",
+        exports: &EXPORTS,
+        mask: MSVCRT,
+        attach: Some(startup::init),
+        detach: Some(stdio::flush_at_exit),
+    },
+    BuiltinDll {
+        name: "ucrtbase.dll",
+        exports: &EXPORTS,
+        mask: UCRT,
+        attach: Some(startup::init),
+        detach: Some(stdio::flush_at_exit),
+    },
 ];
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use std::collections::HashSet;
+    use std::sync::{Mutex, MutexGuard};
+
+    /// Each DLL has one export per name (two Rust functions may share a name with disjoint
+    /// masks), and the exports startup code needs are there.
+    #[test]
+    fn export_tables() {
+        for dll in &super::DLLS {
+            let mut seen = HashSet::new();
+            for e in dll.iter() {
+                assert!(
+                    seen.insert(e.name),
+                    "{}: {} exported twice",
+                    dll.name,
+                    e.name
+                );
+            }
+            if std::env::var_os("WINE_RS_DUMP_EXPORTS").is_some() {
+                let mut names: Vec<_> = seen.iter().collect();
+                names.sort();
+                println!(
+                    "{}: {}",
+                    dll.name,
+                    names
+                        .iter()
+                        .map(|s| s.to_string())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                );
+            }
+        }
+        let has = |dll: usize, name: &str| super::DLLS[dll].iter().any(|e| e.name == name);
+        for name in [
+            "__getmainargs",
+            "__iob_func",
+            "_acmdln",
+            "__initenv",
+            "_onexit",
+            "fputc",
+            "printf",
+            "exit",
+        ] {
+            assert!(has(0, name), "msvcrt.dll lacks {name}");
+        }
+        for name in [
+            "_configure_narrow_argv",
+            "__acrt_iob_func",
+            "__stdio_common_vfprintf",
+            "_crt_atexit",
+            "exit",
+        ] {
+            assert!(has(1, name), "ucrtbase.dll lacks {name}");
+        }
+        assert!(!has(1, "printf"), "ucrtbase.dll has no printf");
+    }
+
+    /// Serialise tests that use process-wide state (exit tables, the standard streams).
+    pub fn serial() -> MutexGuard<'static, ()> {
+        static M: Mutex<()> = Mutex::new(());
+        M.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}

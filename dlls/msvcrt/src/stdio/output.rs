@@ -1,0 +1,303 @@
+//! Character and block output: fputc, fputs, puts, fwrite, fflush and their wide forms.
+//! Exports writing to "stdout" exist once per DLL: each CRT has its own stdout.
+
+use super::*;
+use crate::MSVCRT;
+use crate::UCRT;
+use std::ffi::c_void;
+
+/// _flsbuf: the slow path of the `putc` macro.
+#[export]
+pub unsafe extern "win64" fn _flsbuf(c: i32, f: *mut File) -> i32 {
+    with_locked(f, || unsafe { flsbuf(c, f) })
+}
+
+/// fputc.
+#[export]
+pub unsafe extern "win64" fn fputc(c: i32, f: *mut File) -> i32 {
+    with_locked(f, || unsafe { fputc_nolock(c, f) })
+}
+
+/// putc.
+#[export]
+pub unsafe extern "win64" fn putc(c: i32, f: *mut File) -> i32 {
+    with_locked(f, || unsafe { fputc_nolock(c, f) })
+}
+
+/// _fputc_nolock.
+#[export]
+pub unsafe extern "win64" fn _fputc_nolock(c: i32, f: *mut File) -> i32 {
+    unsafe { fputc_nolock(c, f) }
+}
+
+/// _putc_nolock.
+#[export]
+pub unsafe extern "win64" fn _putc_nolock(c: i32, f: *mut File) -> i32 {
+    unsafe { fputc_nolock(c, f) }
+}
+
+/// putchar (msvcrt's stdout).
+#[export(name = "putchar", only = MSVCRT)]
+pub extern "win64" fn putchar_msvcrt(c: i32) -> i32 {
+    put_char(c, stdout_of(Flavor::Msvcrt))
+}
+
+/// putchar (ucrtbase's stdout).
+#[export(name = "putchar", only = UCRT)]
+pub extern "win64" fn putchar_ucrt(c: i32) -> i32 {
+    put_char(c, stdout_of(Flavor::Ucrt))
+}
+
+/// _fputchar (msvcrt's stdout).
+#[export(name = "_fputchar", only = MSVCRT)]
+pub extern "win64" fn _fputchar_msvcrt(c: i32) -> i32 {
+    put_char(c, stdout_of(Flavor::Msvcrt))
+}
+
+/// _fputchar (ucrtbase's stdout).
+#[export(name = "_fputchar", only = UCRT)]
+pub extern "win64" fn _fputchar_ucrt(c: i32) -> i32 {
+    put_char(c, stdout_of(Flavor::Ucrt))
+}
+
+/// fputc on a standard stream (for the exports without a FILE argument).
+fn put_char(c: i32, f: *mut File) -> i32 {
+    with_locked(f, || unsafe { fputc_nolock(c, f) })
+}
+
+/// fputwc on a standard stream.
+fn put_wchar(c: u16, f: *mut File) -> u32 {
+    with_locked(f, || unsafe { fputwc_nolock(c, f) })
+}
+
+/// Write bytes to a stream as one call (temporary buffer on a terminal). Returns bytes written.
+///
+/// # Safety
+/// `f` must be a valid FILE.
+pub unsafe fn write_locked(f: *mut File, data: &[u8]) -> usize {
+    with_locked(f, || unsafe {
+        with_std_buffer(f, || fwrite_nolock(data, f))
+    })
+}
+
+/// fputs: 0, or EOF on error.
+#[export]
+pub unsafe extern "win64" fn fputs(s: *const u8, f: *mut File) -> i32 {
+    let b = unsafe { dllcore::strings::cstr(s) }.unwrap_or(&[]);
+    if unsafe { write_locked(f, b) } == b.len() {
+        0
+    } else {
+        EOF
+    }
+}
+
+unsafe fn puts_to(f: *mut File, s: *const u8) -> i32 {
+    let b = unsafe { dllcore::strings::cstr(s) }.unwrap_or(&[]);
+    with_locked(f, || unsafe {
+        with_std_buffer(f, || {
+            if fwrite_nolock(b, f) != b.len() || fwrite_nolock(b"\n", f) != 1 {
+                EOF
+            } else {
+                0
+            }
+        })
+    })
+}
+
+/// puts (msvcrt's stdout): the string and a newline.
+#[export(name = "puts", only = MSVCRT)]
+pub unsafe extern "win64" fn puts_msvcrt(s: *const u8) -> i32 {
+    unsafe { puts_to(stdout_of(Flavor::Msvcrt), s) }
+}
+
+/// puts (ucrtbase's stdout).
+#[export(name = "puts", only = UCRT)]
+pub unsafe extern "win64" fn puts_ucrt(s: *const u8) -> i32 {
+    unsafe { puts_to(stdout_of(Flavor::Ucrt), s) }
+}
+
+/// fwrite: the number of whole elements written.
+#[export]
+pub unsafe extern "win64" fn fwrite(
+    p: *const c_void,
+    size: usize,
+    count: usize,
+    f: *mut File,
+) -> usize {
+    let Some(total) = size.checked_mul(count) else {
+        return 0;
+    };
+    if total == 0 {
+        return 0;
+    }
+    let data = unsafe { std::slice::from_raw_parts(p as *const u8, total) };
+    (unsafe { write_locked(f, data) }) / size
+}
+
+/// _fwrite_nolock.
+#[export]
+pub unsafe extern "win64" fn _fwrite_nolock(
+    p: *const c_void,
+    size: usize,
+    count: usize,
+    f: *mut File,
+) -> usize {
+    let Some(total) = size.checked_mul(count) else {
+        return 0;
+    };
+    if total == 0 {
+        return 0;
+    }
+    let data = unsafe { std::slice::from_raw_parts(p as *const u8, total) };
+    unsafe { fwrite_nolock(data, f) / size }
+}
+
+/// fflush: one stream, or every output stream for NULL.
+#[export]
+pub unsafe extern "win64" fn fflush(f: *mut File) -> i32 {
+    if f.is_null() {
+        flush_all(IOWRT);
+        return 0;
+    }
+    with_locked(f, || unsafe { fflush_nolock(f) })
+}
+
+/// _fflush_nolock.
+#[export]
+pub unsafe extern "win64" fn _fflush_nolock(f: *mut File) -> i32 {
+    if f.is_null() {
+        flush_all(IOWRT);
+        return 0;
+    }
+    unsafe { fflush_nolock(f) }
+}
+
+/// _flushall: flush every stream (buffered input is dropped); returns how many.
+#[export]
+pub extern "win64" fn _flushall() -> i32 {
+    flush_all(IOWRT | IOREAD)
+}
+
+// ---- wide output ---------------------------------------------------------------------------
+
+/// How UTF-16 text goes into a stream: converted to the narrow code page (UTF-8 in wine-rs) on
+/// an ANSI text-mode fd, as the raw UTF-16 units on a binary or `_O_U16TEXT`/`_O_U8TEXT` fd.
+///
+/// # Safety
+/// `f` must be a valid FILE.
+pub unsafe fn wide_bytes(f: *mut File, units: &[u16]) -> Vec<u8> {
+    if unsafe { ansi_text(f) } {
+        String::from_utf16_lossy(units).into_bytes()
+    } else {
+        units.iter().flat_map(|u| u.to_le_bytes()).collect()
+    }
+}
+
+/// Is the stream's fd in ANSI text mode (wide text is converted to narrow)?
+unsafe fn ansi_text(f: *mut File) -> bool {
+    let fd = unsafe { (*f).file };
+    lowio::info(fd).is_some_and(|i| i.is_text() && i.encoding == lowio::Encoding::Ansi)
+}
+
+/// Write UTF-16 text to a stream as one call. Returns whether all of it was written.
+///
+/// # Safety
+/// `f` must be a valid FILE.
+pub unsafe fn write_wide_locked(f: *mut File, units: &[u16]) -> bool {
+    let b = unsafe { wide_bytes(f, units) };
+    unsafe { write_locked(f, &b) == b.len() }
+}
+
+unsafe fn fputwc_nolock(c: u16, f: *mut File) -> u32 {
+    if (0xd800..0xe000).contains(&c) && unsafe { ansi_text(f) } {
+        // A lone surrogate has no narrow form.
+        return WEOF;
+    }
+    let b = unsafe { wide_bytes(f, &[c]) };
+    if unsafe { fwrite_nolock(&b, f) } == b.len() {
+        c as u32
+    } else {
+        WEOF
+    }
+}
+
+/// fputwc.
+#[export]
+pub unsafe extern "win64" fn fputwc(c: u16, f: *mut File) -> u32 {
+    with_locked(f, || unsafe { fputwc_nolock(c, f) })
+}
+
+/// putwc.
+#[export]
+pub unsafe extern "win64" fn putwc(c: u16, f: *mut File) -> u32 {
+    with_locked(f, || unsafe { fputwc_nolock(c, f) })
+}
+
+/// _fputwc_nolock.
+#[export]
+pub unsafe extern "win64" fn _fputwc_nolock(c: u16, f: *mut File) -> u32 {
+    unsafe { fputwc_nolock(c, f) }
+}
+
+/// _putwc_nolock.
+#[export]
+pub unsafe extern "win64" fn _putwc_nolock(c: u16, f: *mut File) -> u32 {
+    unsafe { fputwc_nolock(c, f) }
+}
+
+/// putwchar / _fputwchar (msvcrt's stdout).
+#[export(name = "putwchar", only = MSVCRT)]
+pub extern "win64" fn putwchar_msvcrt(c: u16) -> u32 {
+    put_wchar(c, stdout_of(Flavor::Msvcrt))
+}
+
+/// putwchar (ucrtbase's stdout).
+#[export(name = "putwchar", only = UCRT)]
+pub extern "win64" fn putwchar_ucrt(c: u16) -> u32 {
+    put_wchar(c, stdout_of(Flavor::Ucrt))
+}
+
+/// _fputwchar (msvcrt's stdout).
+#[export(name = "_fputwchar", only = MSVCRT)]
+pub extern "win64" fn _fputwchar_msvcrt(c: u16) -> u32 {
+    put_wchar(c, stdout_of(Flavor::Msvcrt))
+}
+
+/// _fputwchar (ucrtbase's stdout).
+#[export(name = "_fputwchar", only = UCRT)]
+pub extern "win64" fn _fputwchar_ucrt(c: u16) -> u32 {
+    put_wchar(c, stdout_of(Flavor::Ucrt))
+}
+
+/// fputws: 0, or WEOF.
+#[export]
+pub unsafe extern "win64" fn fputws(s: *const u16, f: *mut File) -> i32 {
+    let w = unsafe { dllcore::strings::wstr(s) }.unwrap_or(&[]);
+    if unsafe { write_wide_locked(f, w) } {
+        0
+    } else {
+        WEOF as i32
+    }
+}
+
+unsafe fn putws_to(f: *mut File, s: *const u16) -> i32 {
+    let mut w = unsafe { dllcore::strings::wstr(s) }.unwrap_or(&[]).to_vec();
+    w.push(b'\n' as u16);
+    if unsafe { write_wide_locked(f, &w) } {
+        0
+    } else {
+        WEOF as i32
+    }
+}
+
+/// _putws (msvcrt's stdout).
+#[export(name = "_putws", only = MSVCRT)]
+pub unsafe extern "win64" fn _putws_msvcrt(s: *const u16) -> i32 {
+    unsafe { putws_to(stdout_of(Flavor::Msvcrt), s) }
+}
+
+/// _putws (ucrtbase's stdout).
+#[export(name = "_putws", only = UCRT)]
+pub unsafe extern "win64" fn _putws_ucrt(s: *const u16) -> i32 {
+    unsafe { putws_to(stdout_of(Flavor::Ucrt), s) }
+}
