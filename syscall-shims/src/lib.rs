@@ -1,7 +1,8 @@
-//! The host side shared by all DLLs: the handle table, files on file descriptors, the console,
-//! time, threads and locks, virtual memory, heaps, the environment, code pages, and the errno →
-//! Win32 error mapping. It knows nothing of DLLs: callers pass plain values and
-//! get `Result<_, u32>` with a Win32 error code.
+//! The host side shared by all DLLs: the handle table, waitable objects (threads, events,
+//! mutexes, semaphores), files on file descriptors, DOS paths, the console, time, threads and
+//! locks, virtual memory, heaps, the environment, code pages, and the errno → Win32 error
+//! mapping. It knows nothing of DLLs: callers pass plain values and get `Result<_, u32>` with a
+//! Win32 error code.
 
 pub mod codepage;
 pub mod console;
@@ -14,6 +15,7 @@ pub mod path;
 pub mod sync;
 pub mod time;
 pub mod vm;
+pub mod waitable;
 
 /// A Win32 error code (ERROR_*).
 pub type Win32Error = u32;

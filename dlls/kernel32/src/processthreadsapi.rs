@@ -1,21 +1,22 @@
-//! processthreadsapi.h: the current process and thread, exit, startup info, thread-local
-//! storage slots.
+//! processthreadsapi.h: the current process and thread, creating and ending threads, exit
+//! codes, startup info, thread-local storage slots.
 
+use crate::handleapi::inherit_of;
 use dllcore::{export, teb};
-use std::cell::RefCell;
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicU64, Ordering};
-use syscall_shims::{handles, sync};
+use std::cell::{Cell, RefCell};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use syscall_shims::handles::{self, Object};
+use syscall_shims::{sync, waitable};
 use windows_sys::Win32::Foundation::{
-    ERROR_INVALID_PARAMETER, ERROR_NO_MORE_ITEMS, ERROR_SUCCESS, FALSE, HANDLE, TRUE,
+    ERROR_INVALID_HANDLE, ERROR_INVALID_PARAMETER, ERROR_NO_MORE_ITEMS, ERROR_NOACCESS, ERROR_NOT_ENOUGH_MEMORY,
+    ERROR_SUCCESS, FALSE, HANDLE, STILL_ACTIVE, TRUE,
 };
-use windows_sys::Win32::System::Threading::{STARTUPINFOA, STARTUPINFOW, TLS_OUT_OF_INDEXES};
+use windows_sys::Win32::Security::SECURITY_ATTRIBUTES;
+use windows_sys::Win32::System::Threading::{CREATE_SUSPENDED, STARTUPINFOA, STARTUPINFOW, TLS_OUT_OF_INDEXES};
 use windows_sys::core::BOOL;
 
-/// The pseudo handle GetCurrentProcess returns.
-pub const CURRENT_PROCESS: HANDLE = -1isize as HANDLE;
-/// The pseudo handle GetCurrentThread returns.
-pub const CURRENT_THREAD: HANDLE = -2isize as HANDLE;
+pub use syscall_shims::handles::{CURRENT_PROCESS, CURRENT_THREAD};
 
 /// GetCurrentProcess: the pseudo handle (HANDLE)-1, valid in the calling process only.
 #[export]
@@ -48,6 +49,211 @@ pub extern "win64" fn GetCurrentThreadId() -> u32 {
 #[export]
 pub extern "win64" fn ExitProcess(code: u32) -> ! {
     dllcore::process::exit_process(code)
+}
+
+/// GetExitCodeProcess: STILL_ACTIVE (259) while the process runs.
+/// Only the current process exists for now.
+#[export]
+pub unsafe extern "win64" fn GetExitCodeProcess(h: HANDLE, code: *mut u32) -> BOOL {
+    let c = match handles::resolve(h).as_deref() {
+        Ok(Object::Process(p)) => p.exit_code().unwrap_or(STILL_ACTIVE as u32),
+        _ => return teb::fail(ERROR_INVALID_HANDLE, FALSE),
+    };
+    if code.is_null() {
+        return teb::fail(ERROR_NOACCESS, FALSE);
+    }
+    // SAFETY: the program passes a DWORD to fill.
+    unsafe { *code = c };
+    TRUE
+}
+
+/// GetProcessId: the id of the process a handle designates.
+#[export]
+pub extern "win64" fn GetProcessId(h: HANDLE) -> u32 {
+    match handles::resolve(h).as_deref() {
+        Ok(Object::Process(p)) => p.pid,
+        _ => teb::fail(ERROR_INVALID_HANDLE, 0),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Threads. A thread's kernel object (syscall_shims::waitable::Thread) is signaled when it ends;
+// dllcore::thread runs it with a TEB and DLL_THREAD_ATTACH/DETACH around the start routine.
+
+/// What the new thread needs before it runs the program's start routine.
+struct StartInfo {
+    start: usize,
+    param: usize,
+    obj: Arc<Object>,
+}
+
+/// Threads running PE code: the main thread (started by the loader) and the CreateThread
+/// threads that have not ended. When it drops to zero the process exits.
+static LIVE_THREADS: AtomicUsize = AtomicUsize::new(1);
+
+thread_local! {
+    /// Was this thread started by CreateThread (so nothing of ours waits for its host thread)?
+    static CREATED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The calling thread stops counting as live; true if it was the last one.
+fn leave_live_threads() -> bool {
+    LIVE_THREADS.fetch_sub(1, Ordering::AcqRel) == 1
+}
+
+/// The first code a CreateThread thread runs (after DLL_THREAD_ATTACH): adopt its kernel
+/// object, wait at the gate while created suspended, then call the start routine.
+extern "win64" fn thread_main(info: usize) -> u32 {
+    // SAFETY: create_thread passed a leaked Box<StartInfo>, ours to take back once.
+    let info = unsafe { Box::from_raw(info as *mut StartInfo) };
+    let StartInfo { start, param, obj } = *info;
+    CREATED.with(|c| c.set(true));
+    waitable::bind_current_thread(obj.clone());
+    if let Object::Thread(t) = &*obj {
+        t.wait_gate();
+    }
+    drop(obj);
+    // SAFETY: the program's LPTHREAD_START_ROUTINE (Microsoft x64 ABI, one pointer argument).
+    let start: extern "win64" fn(usize) -> u32 = unsafe { std::mem::transmute(start) };
+    start(param)
+}
+
+/// A CreateThread thread returned from its start routine (after DLL_THREAD_DETACH): signal its
+/// object; the last thread of the process ends the process with its code, as on Windows.
+fn thread_ended(code: u32) {
+    waitable::exit_current_thread(code);
+    if leave_live_threads() {
+        dllcore::process::exit_process(code);
+    }
+}
+
+/// CreateThread for Rust callers (msvcrt's _beginthreadex too): start `start(param)` on a new
+/// thread; returns its handle and id. `flags`: CREATE_SUSPENDED (the thread waits until
+/// ResumeThread); the stack size is taken as a reservation either way.
+pub fn create_thread(
+    start: usize,
+    param: usize,
+    stack: usize,
+    flags: u32,
+    inherit: bool,
+) -> Result<(HANDLE, u32), u32> {
+    if start == 0 {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    let obj = Arc::new(Object::Thread(waitable::Thread::new(0, flags & CREATE_SUSPENDED != 0)));
+    let info = Box::into_raw(Box::new(StartInfo { start, param, obj: obj.clone() }));
+    // The exe's SizeOfStackReserve is not consulted: 1 MiB is the floor, as it is its default.
+    let stack = if stack == 0 { 0 } else { stack.max(1 << 20) };
+    let on_exit: dllcore::thread::OnExit = Box::new(thread_ended);
+    LIVE_THREADS.fetch_add(1, Ordering::AcqRel);
+    match dllcore::thread::spawn(thread_main, info as usize, stack, on_exit) {
+        Ok(tid) => {
+            if let Object::Thread(t) = &*obj {
+                t.set_tid(tid);
+            }
+            Ok((handles::insert(obj, inherit), tid))
+        }
+        Err(e) => {
+            LIVE_THREADS.fetch_sub(1, Ordering::AcqRel);
+            log::warn!("CreateThread: cannot start a host thread: {e}");
+            // SAFETY: the thread did not start, so the box is still ours.
+            drop(unsafe { Box::from_raw(info) });
+            Err(ERROR_NOT_ENOUGH_MEMORY)
+        }
+    }
+}
+
+/// CreateThread: run `start(param)` on a new thread of this process; returns its handle (and
+/// id in `*tid`). CREATE_SUSPENDED holds it before its start routine until ResumeThread.
+/// A suspended thread has already run DLL_THREAD_ATTACH (Windows runs it on resume).
+#[export]
+pub unsafe extern "win64" fn CreateThread(
+    sa: *const SECURITY_ATTRIBUTES,
+    stack: usize,
+    start: usize,
+    param: usize,
+    flags: u32,
+    tid: *mut u32,
+) -> HANDLE {
+    // SAFETY: sa is NULL or a SECURITY_ATTRIBUTES.
+    match create_thread(start, param, stack, flags, unsafe { inherit_of(sa) }) {
+        Ok((h, id)) => {
+            if !tid.is_null() {
+                // SAFETY: the program passes a DWORD to fill.
+                unsafe { *tid = id };
+            }
+            h
+        }
+        Err(e) => teb::fail(e, std::ptr::null_mut()),
+    }
+}
+
+/// ExitThread for Rust callers (msvcrt's _endthreadex too).
+///
+/// The thread ends without unwinding through PE frames: DLL_THREAD_DETACH runs, its object is
+/// signaled, and a CreateThread thread's host thread leaves with the exit system call. What Rust
+/// had on that thread is leaked: its stack mapping, its pthread structure and the values of its
+/// thread-locals (their destructors do not run; those that matter are run by hand here first).
+/// The main thread, which the loader's host thread waits for, sleeps forever instead. The last
+/// thread of the process exits the process, as on Windows.
+pub fn exit_thread(code: u32) -> ! {
+    if leave_live_threads() {
+        dllcore::process::exit_process(code);
+    }
+    // Thread-locals whose destructors matter: this thread's TLS-slot registration.
+    REGISTRATION.with(|r| drop(r.borrow_mut().take()));
+    dllcore::thread::finish(code, Box::new(waitable::exit_current_thread));
+    if CREATED.with(|c| c.get()) {
+        // SAFETY: ends the calling thread only; nothing of it is used afterwards.
+        unsafe { libc::syscall(libc::SYS_exit, 0) };
+    }
+    loop {
+        // SAFETY: no preconditions; the thread has ended for Windows and only sleeps.
+        unsafe { libc::pause() };
+    }
+}
+
+/// ExitThread: end the calling thread with `code` (DLL_THREAD_DETACH first); the last thread
+/// ends the process.
+#[export]
+pub extern "win64" fn ExitThread(code: u32) -> ! {
+    exit_thread(code)
+}
+
+/// GetExitCodeThread: the thread's exit code, or STILL_ACTIVE (259) while it runs.
+#[export]
+pub unsafe extern "win64" fn GetExitCodeThread(h: HANDLE, code: *mut u32) -> BOOL {
+    let c = match handles::resolve(h).as_deref() {
+        Ok(Object::Thread(t)) => t.exit_code().unwrap_or(STILL_ACTIVE as u32),
+        _ => return teb::fail(ERROR_INVALID_HANDLE, FALSE),
+    };
+    if code.is_null() {
+        return teb::fail(ERROR_NOACCESS, FALSE);
+    }
+    // SAFETY: the program passes a DWORD to fill.
+    unsafe { *code = c };
+    TRUE
+}
+
+/// GetThreadId: the id of the thread a handle designates; 0 with ERROR_INVALID_HANDLE for
+/// other handles.
+#[export]
+pub extern "win64" fn GetThreadId(h: HANDLE) -> u32 {
+    match handles::resolve(h).as_deref() {
+        Ok(Object::Thread(t)) => t.tid(),
+        _ => teb::fail(ERROR_INVALID_HANDLE, 0),
+    }
+}
+
+/// ResumeThread: decrement a thread's suspend count, letting it run at zero; returns the
+/// previous count, (DWORD)-1 on failure.
+/// Only threads created suspended can be suspended (SuspendThread is not implemented).
+#[export]
+pub extern "win64" fn ResumeThread(h: HANDLE) -> u32 {
+    match handles::resolve(h).as_deref() {
+        Ok(Object::Thread(t)) => t.resume(),
+        _ => teb::fail(ERROR_INVALID_HANDLE, u32::MAX),
+    }
 }
 
 static EMPTY_W: [u16; 1] = [0];
@@ -241,6 +447,101 @@ mod tests {
         unsafe { GetStartupInfoA(&mut sa) };
         assert_eq!(sa.cb as usize, std::mem::size_of::<STARTUPINFOA>());
         assert_eq!(sa.hStdError, handles::std_handle(2));
+    }
+
+    extern "win64" fn returns_param(p: usize) -> u32 {
+        std::thread::sleep(std::time::Duration::from_millis(30));
+        p as u32
+    }
+
+    extern "win64" fn calls_exit_thread(p: usize) -> u32 {
+        // Own a mutex, then leave through ExitThread: the mutex is abandoned.
+        crate::synchapi::WaitForSingleObject(p as HANDLE, 0);
+        ExitThread(77);
+    }
+
+    extern "win64" fn reports_own_state(out: usize) -> u32 {
+        let mut code = 0;
+        // SAFETY: a DWORD on our stack.
+        unsafe { GetExitCodeThread(GetCurrentThread(), &mut code) };
+        // SAFETY: the test passes an [u32; 2] that outlives the thread.
+        unsafe { *(out as *mut [u32; 2]) = [code, GetThreadId(GetCurrentThread())] };
+        GetCurrentThreadId()
+    }
+
+    #[test]
+    fn threads_exit_codes_and_ids() {
+        use crate::synchapi::WaitForSingleObject;
+        use windows_sys::Win32::Foundation::{WAIT_OBJECT_0, WAIT_TIMEOUT};
+        teb::attach_current_thread();
+        let mut tid = 0;
+        let h = unsafe { CreateThread(std::ptr::null(), 0, returns_param as *const () as usize, 1234, 0, &mut tid) };
+        assert!(!h.is_null());
+        assert_eq!(GetThreadId(h), tid);
+        let mut code = 0;
+        assert_eq!(unsafe { GetExitCodeThread(h, &mut code) }, TRUE);
+        assert_eq!(code, STILL_ACTIVE as u32);
+        assert_eq!(WaitForSingleObject(h, 5000), WAIT_OBJECT_0);
+        assert_eq!(unsafe { GetExitCodeThread(h, &mut code) }, TRUE);
+        assert_eq!(code, 1234);
+        assert_eq!(WaitForSingleObject(h, 0), WAIT_OBJECT_0, "stays signaled");
+        assert_eq!(crate::handleapi::CloseHandle(h), TRUE);
+
+        // The pseudo handle inside the thread.
+        let mut seen = [0u32; 2];
+        let h = unsafe {
+            CreateThread(
+                std::ptr::null(),
+                0,
+                reports_own_state as *const () as usize,
+                &raw mut seen as usize,
+                0,
+                &mut tid,
+            )
+        };
+        assert_eq!(WaitForSingleObject(h, 5000), WAIT_OBJECT_0);
+        assert_eq!(unsafe { GetExitCodeThread(h, &mut code) }, TRUE);
+        assert_eq!((seen, code), ([STILL_ACTIVE as u32, tid], tid));
+        crate::handleapi::CloseHandle(h);
+
+        // Suspended until resumed.
+        let h = unsafe {
+            CreateThread(std::ptr::null(), 0, returns_param as *const () as usize, 5, CREATE_SUSPENDED, &mut tid)
+        };
+        assert_eq!(WaitForSingleObject(h, 100), WAIT_TIMEOUT);
+        assert_eq!(ResumeThread(h), 1);
+        assert_eq!(WaitForSingleObject(h, 5000), WAIT_OBJECT_0);
+        assert_eq!(ResumeThread(h), 0);
+        crate::handleapi::CloseHandle(h);
+
+        // ExitThread: the exit code, and the mutex the thread owned is abandoned.
+        let m = unsafe { crate::synchapi::CreateMutexW(std::ptr::null(), FALSE, std::ptr::null()) };
+        let h = unsafe {
+            CreateThread(std::ptr::null(), 0, calls_exit_thread as *const () as usize, m as usize, 0, &mut tid)
+        };
+        assert_eq!(WaitForSingleObject(h, 5000), WAIT_OBJECT_0);
+        assert_eq!(unsafe { GetExitCodeThread(h, &mut code) }, TRUE);
+        assert_eq!(code, 77);
+        assert_eq!(WaitForSingleObject(m, 0), windows_sys::Win32::Foundation::WAIT_ABANDONED_0);
+        crate::synchapi::ReleaseMutex(m);
+        crate::handleapi::CloseHandle(h);
+        crate::handleapi::CloseHandle(m);
+
+        // Errors.
+        assert!(unsafe { CreateThread(std::ptr::null(), 0, 0, 0, 0, std::ptr::null_mut()) }.is_null());
+        assert_eq!(GetLastError(), ERROR_INVALID_PARAMETER);
+        let e = unsafe { crate::synchapi::CreateEventW(std::ptr::null(), TRUE, FALSE, std::ptr::null()) };
+        assert_eq!(GetThreadId(e), 0);
+        assert_eq!(GetLastError(), ERROR_INVALID_HANDLE);
+        assert_eq!(unsafe { GetExitCodeThread(e, &mut code) }, FALSE);
+        assert_eq!(ResumeThread(e), u32::MAX);
+        crate::handleapi::CloseHandle(e);
+        assert_eq!(unsafe { GetExitCodeThread(GetCurrentThread(), &mut code) }, TRUE);
+        assert_eq!(code, STILL_ACTIVE as u32);
+        assert_eq!(GetThreadId(GetCurrentThread()), GetCurrentThreadId());
+        assert_eq!(unsafe { GetExitCodeProcess(GetCurrentProcess(), &mut code) }, TRUE);
+        assert_eq!(code, STILL_ACTIVE as u32);
+        assert_eq!(GetProcessId(GetCurrentProcess()), GetCurrentProcessId());
     }
 
     /// The TLS tests share the 64 global slots; run them one at a time.

@@ -1,8 +1,20 @@
-//! Files as the handle table holds them: a host file descriptor plus Windows state.
+//! Files as the handle table holds them: a host file descriptor plus Windows state; I/O, sizes
+//! and positions on handles. Opening, attributes and deleting by DOS name are in [`names`].
+
+mod names;
+
+pub use names::{CreateOptions, attributes, create, create_dir, delete, remove_dir, set_attributes};
+
+use std::ffi::CString;
+use std::sync::Mutex;
 
 use crate::handles::{self, Object};
-use windows_sys::Win32::Foundation::{ERROR_INVALID_HANDLE, HANDLE};
-use windows_sys::Win32::Storage::FileSystem::{FILE_TYPE, FILE_TYPE_CHAR, FILE_TYPE_DISK, FILE_TYPE_PIPE, FILE_TYPE_UNKNOWN};
+use windows_sys::Win32::Foundation::{
+    ERROR_ACCESS_DENIED, ERROR_INVALID_HANDLE, ERROR_INVALID_PARAMETER, ERROR_NEGATIVE_SEEK, HANDLE,
+};
+use windows_sys::Win32::Storage::FileSystem::{
+    FILE_TYPE, FILE_TYPE_CHAR, FILE_TYPE_DISK, FILE_TYPE_PIPE, FILE_TYPE_UNKNOWN,
+};
 
 /// An open file, pipe or terminal.
 #[derive(Debug)]
@@ -24,9 +36,22 @@ impl FileObject {
     }
 }
 
+/// Files opened with FILE_FLAG_DELETE_ON_CLOSE: (fd, Unix path), unlinked when the last handle
+/// to the file object goes.
+// Kept beside FileObject rather than in it because other crates still build FileObject with a
+// struct literal; it moves into FileObject (with the access mask and share mode) once they use
+// its constructors.
+pub(crate) static DELETE_ON_CLOSE: Mutex<Vec<(i32, CString)>> = Mutex::new(Vec::new());
+
 impl Drop for FileObject {
     fn drop(&mut self) {
         if !self.borrowed {
+            let mut doc = DELETE_ON_CLOSE.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(i) = doc.iter().position(|(fd, _)| *fd == self.fd) {
+                let (_, p) = doc.swap_remove(i);
+                // SAFETY: a NUL-terminated path.
+                unsafe { libc::unlink(p.as_ptr()) };
+            }
             // SAFETY: we own this fd.
             unsafe { libc::close(self.fd) };
         }
@@ -37,15 +62,25 @@ impl Drop for FileObject {
 pub fn fd_of(h: HANDLE) -> Result<i32, u32> {
     match &*handles::get(h)? {
         Object::File(f) => Ok(f.fd),
-        #[allow(unreachable_patterns)]
         _ => Err(ERROR_INVALID_HANDLE),
     }
+}
+
+/// The host errno of the last failed call.
+fn errno() -> i32 {
+    std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
+}
+
+/// EBADF on an fd that is open means it is not open for that direction: a handle without the
+/// access, ERROR_ACCESS_DENIED on Windows.
+fn no_access_for_direction(e: u32) -> u32 {
+    if e == ERROR_INVALID_HANDLE { ERROR_ACCESS_DENIED } else { e }
 }
 
 /// Write all of `buf` to the file behind `h` (retrying short writes and EINTR).
 pub fn write(h: HANDLE, buf: &[u8]) -> Result<usize, u32> {
     let fd = fd_of(h)?;
-    write_fd(fd, buf)
+    write_fd(fd, buf).map_err(no_access_for_direction)
 }
 
 /// Write all of `buf` to `fd`.
@@ -68,7 +103,7 @@ pub fn write_fd(fd: i32, buf: &[u8]) -> Result<usize, u32> {
 
 /// Read up to `buf.len()` bytes from the file behind `h`; 0 means end of file.
 pub fn read(h: HANDLE, buf: &mut [u8]) -> Result<usize, u32> {
-    read_fd(fd_of(h)?, buf)
+    read_fd(fd_of(h)?, buf).map_err(no_access_for_direction)
 }
 
 /// Read up to `buf.len()` bytes from `fd` (retrying EINTR); 0 means end of file.
@@ -115,6 +150,69 @@ pub fn file_type(h: HANDLE) -> Result<FILE_TYPE, u32> {
         libc::S_IFREG | libc::S_IFDIR | libc::S_IFBLK => FILE_TYPE_DISK,
         _ => FILE_TYPE_UNKNOWN,
     })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sizes and positions.
+
+fn fstat_handle(h: HANDLE) -> Result<libc::stat, u32> {
+    let fd = fd_of(h)?;
+    // SAFETY: fstat into a zeroed stat buffer.
+    let mut st: libc::stat = unsafe { std::mem::zeroed() };
+    if unsafe { libc::fstat(fd, &mut st) } != 0 {
+        return Err(crate::errno::last());
+    }
+    Ok(st)
+}
+
+/// GetFileSize(Ex): the size in bytes.
+pub fn size(h: HANDLE) -> Result<u64, u32> {
+    Ok(fstat_handle(h)?.st_size as u64)
+}
+
+/// SetFilePointer(Ex): move the file position by `distance` from the start (0), the current
+/// position (1) or the end (2); returns the new position. ERROR_NEGATIVE_SEEK before the start.
+pub fn seek(h: HANDLE, distance: i64, method: u32) -> Result<u64, u32> {
+    let whence = match method {
+        0 => libc::SEEK_SET,
+        1 => libc::SEEK_CUR,
+        2 => libc::SEEK_END,
+        _ => return Err(ERROR_INVALID_PARAMETER),
+    };
+    let fd = fd_of(h)?;
+    if whence == libc::SEEK_SET && distance < 0 {
+        return Err(ERROR_NEGATIVE_SEEK);
+    }
+    // SAFETY: lseek has no memory preconditions.
+    let r = unsafe { libc::lseek(fd, distance as libc::off_t, whence) };
+    if r < 0 {
+        return Err(match errno() {
+            libc::EINVAL => ERROR_NEGATIVE_SEEK,
+            e => crate::errno::to_win32(e),
+        });
+    }
+    Ok(r as u64)
+}
+
+/// SetEndOfFile: cut or extend the file at the current position.
+pub fn set_end(h: HANDLE) -> Result<(), u32> {
+    let pos = seek(h, 0, 1)?;
+    // SAFETY: ftruncate has no memory preconditions.
+    if unsafe { libc::ftruncate(fd_of(h)?, pos as libc::off_t) } != 0 {
+        return Err(no_access_for_direction(crate::errno::last()));
+    }
+    Ok(())
+}
+
+/// FlushFileBuffers: write the file's data through to the disk. Pipes and terminals have
+/// nothing to flush.
+pub fn flush(h: HANDLE) -> Result<(), u32> {
+    let fd = fd_of(h)?;
+    // SAFETY: fsync has no memory preconditions.
+    if unsafe { libc::fsync(fd) } != 0 && !matches!(errno(), libc::EINVAL | libc::EROFS) {
+        return Err(crate::errno::last());
+    }
+    Ok(())
 }
 
 #[cfg(test)]
