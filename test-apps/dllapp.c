@@ -115,6 +115,10 @@ int main(void)
     CHECK(p_fwd != NULL && p_fwd == p_real, "forwarded GetProcAddress %p, kernel32 %p", (void *)p_fwd,
           (void *)p_real);
     CHECK(GetProcAddress(h, MAKEINTRESOURCEA(50)) == p_real, "forwarder by ordinal 50");
+    /* a forwarder in the "DLL.#ordinal" form */
+    FARPROC p_fwd_ord = GetProcAddress(h, "fwd_ordinal_add");
+    CHECK(p_fwd_ord != NULL && p_fwd_ord == p_add, "DLL.#ordinal forwarder %p, testdll_add %p",
+          (void *)p_fwd_ord, (void *)p_add);
     CHECK((FARPROC)fwd_GetTickCount == p_real, "forwarded import %p != kernel32 %p",
           (void *)fwd_GetTickCount, (void *)p_real);
     CHECK(p_fwd && ((dword_fn)p_fwd)() >= t0, "forwarded call");
