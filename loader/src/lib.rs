@@ -2,6 +2,7 @@
 //! and starting a program.
 
 pub mod builtin;
+pub mod check;
 pub mod cmdline;
 pub mod image;
 pub mod launch;

@@ -2,8 +2,10 @@
 
 const USAGE: &str = "\
 Usage: wine-rs [OPTIONS] PROGRAM.exe [ARGS...]
+       wine-rs check [--json] [--summary] PROGRAM.exe [DLL...]
 
-Runs a Windows x86-64 program on Linux.
+Runs a Windows x86-64 program on Linux. `wine-rs check` runs nothing: it lists which of the
+program's imports wine-rs implements (`wine-rs check --help`).
 
 Options:
   -h, --help       show this help and exit
@@ -16,6 +18,10 @@ Environment:
 
 fn main() {
     let args: Vec<String> = std::env::args_os().skip(1).map(|a| a.to_string_lossy().into_owned()).collect();
+    // `wine-rs check ...` (a program named "check" runs as `wine-rs ./check` or `wine-rs -- check`)
+    if args.first().is_some_and(|a| a == "check") {
+        std::process::exit(loader::check::main(&args[1..]));
+    }
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
