@@ -236,6 +236,11 @@ for variant in msvcrt ucrt; do
     link "$variant" tls.exe    "$HERE/tls.c" "$H" -- "$HERE/tls.c"
     link "$variant" peb.exe    "$HERE/peb.c" "$H" -- "$HERE/peb.c"
 
+    # the C runtime by area (test-apps/crt/); -fno-builtin: gcc folds nothing
+    for app in string wstring ctype conv math time env locale; do
+        link "$variant" "$app.exe" "$HERE/crt/$app.c" "$H" "$HERE/crt/crt.h" -- -fno-builtin "$HERE/crt/$app.c"
+    done
+
     # DLLs: testdll (static import of dllapp), testdll2 (LoadLibraryW'd)
     link "$variant" testdll.dll "$HERE/testdll.c" "$HERE/testdll.def" -- \
         -shared "$HERE/testdll.c" "$HERE/testdll.def" -Wl,--out-implib,"$dir/lib/libtestdll.a"

@@ -10,7 +10,8 @@
 # Usage: test-apps/run-wine.sh [--build] [-v|--verbose] [APP...]
 #   --build     run build.sh first
 #   --verbose   show the output of every app, not only of failing ones
-#   APP         only these apps (hello args printf tls dllapp reloc)
+#   APP         only these apps (hello args printf tls dllapp reloc, and the C runtime
+#               areas of crt/: string wstring ctype conv math time env locale)
 #
 # Environment: WINE (default wine, else wine64), WINEPREFIX (default /tmp/oracle; created
 # on first use, ~20 s), OUT (default test-apps/build/wine-out: output files).
@@ -30,7 +31,7 @@ export WINEDEBUG=-all
 export LC_ALL=C.UTF-8
 OUT="${OUT:-$BUILD/wine-out}"
 
-ALL_APPS=(hello args printf tls peb dllapp reloc)
+ALL_APPS=(hello args printf tls peb dllapp reloc string wstring ctype conv math time env locale)
 DETACH_LINE="testdll: DLL_PROCESS_DETACH (process exit)"
 
 build=0 verbose=0 apps=()

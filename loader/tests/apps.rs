@@ -324,6 +324,48 @@ fn reloc() {
     test_app("reloc");
 }
 
+// The C runtime, by area (test-apps/crt/).
+
+#[test]
+fn crt_string() {
+    test_app("string");
+}
+
+#[test]
+fn crt_wstring() {
+    test_app("wstring");
+}
+
+#[test]
+fn crt_ctype() {
+    test_app("ctype");
+}
+
+#[test]
+fn crt_conv() {
+    test_app("conv");
+}
+
+#[test]
+fn crt_math() {
+    test_app("math");
+}
+
+#[test]
+fn crt_time() {
+    test_app("time");
+}
+
+#[test]
+fn crt_env() {
+    test_app("env");
+}
+
+#[test]
+fn crt_locale() {
+    test_app("locale");
+}
+
 #[test]
 fn result_line_parsing() {
     assert_eq!(parse_result("37 passed, 0 failed"), Some((37, 0)));

@@ -1,5 +1,7 @@
-//! ctype.h / wctype.h: character classes of the "C" locale, and the table msvcrt's
-//! `isalpha`-style macros read (`_pctype`, `__pctype_func`).
+//! ctype.h: character classes of the "C" locale, and the table msvcrt's `isalpha`-style
+//! macros read (`_pctype`, `__pctype_func`). A UTF-8 locale classifies single bytes the same
+//! way (bytes 0x80-0xff belong to multibyte sequences and have no class), so the `_l`
+//! variants ignore their locale. The wide functions are in `wctype`.
 
 #![allow(non_upper_case_globals)] // the CRT's own names for its data exports
 
@@ -75,7 +77,7 @@ pub fn classes(c: i32) -> u16 {
     }
 }
 
-fn c_table_get(c: i32) -> u16 {
+pub(crate) fn c_table_get(c: i32) -> u16 {
     const T: [u16; 257] = c_table();
     T[(c + 1) as usize]
 }
@@ -119,12 +121,22 @@ is_fns! {
     ispunct => PUNCT;
     /// isalnum.
     isalnum => ALPHA | DIGIT;
-    /// isprint.
-    isprint => BLANK | PUNCT | ALPHA | DIGIT;
     /// isgraph.
     isgraph => PUNCT | ALPHA | DIGIT;
     /// iscntrl.
     iscntrl => CONTROL;
+}
+
+/// isprint: graphic characters and the space (the tab is a blank but a control character,
+/// so not printable).
+#[export]
+pub extern "win64" fn isprint(c: i32) -> i32 {
+    let m = classes(c);
+    if m & CONTROL != 0 {
+        0
+    } else {
+        (m & (BLANK | PUNCT | ALPHA | DIGIT)) as i32
+    }
 }
 
 /// isblank: space and tab.
@@ -151,7 +163,7 @@ pub extern "win64" fn __iscsymf(c: i32) -> i32 {
     (c == b'_' as i32 || classes(c) & ALPHA != 0) as i32
 }
 
-/// toupper: the C locale maps a-z only.
+/// toupper: a-z only (in the C locale, and for the single bytes of a UTF-8 locale).
 #[export]
 pub extern "win64" fn toupper(c: i32) -> i32 {
     if (b'a' as i32..=b'z' as i32).contains(&c) {
@@ -183,110 +195,6 @@ pub extern "win64" fn _tolower(c: i32) -> i32 {
     c - b'A' as i32 + b'a' as i32
 }
 
-/// The classes of a UTF-16 unit: the table below 128, Unicode properties above.
-pub fn wclasses(c: u16) -> u16 {
-    if c < 128 {
-        return c_table_get(c as i32);
-    }
-    let Some(ch) = char::from_u32(c as u32) else {
-        return 0;
-    };
-    let mut m = 0;
-    if ch.is_uppercase() {
-        m |= UPPER;
-    }
-    if ch.is_lowercase() {
-        m |= LOWER;
-    }
-    if ch.is_alphabetic() {
-        m |= 0x100;
-    }
-    if ch.is_whitespace() {
-        m |= SPACE;
-    }
-    if ch.is_control() {
-        m |= CONTROL;
-    }
-    if c == 0xa0
-        || c == 0x3000
-        || (ch.is_whitespace() && !ch.is_control() && c != 0x2028 && c != 0x2029)
-    {
-        m |= BLANK;
-    }
-    if m & (0x100 | SPACE | CONTROL) == 0 && !ch.is_numeric() {
-        m |= PUNCT;
-    }
-    m
-}
-
-/// iswctype: does `c` have any of the classes of `mask`?
-#[export]
-pub extern "win64" fn iswctype(c: u16, mask: u16) -> i32 {
-    (wclasses(c) & mask) as i32
-}
-
-macro_rules! isw_fns {
-    ($($(#[$m:meta])* $name:ident => $mask:expr;)*) => {$(
-        $(#[$m])*
-        #[export]
-        pub extern "win64" fn $name(c: u16) -> i32 {
-            (wclasses(c) & ($mask)) as i32
-        }
-    )*};
-}
-
-isw_fns! {
-    /// iswalpha.
-    iswalpha => ALPHA;
-    /// iswupper.
-    iswupper => UPPER;
-    /// iswlower.
-    iswlower => LOWER;
-    /// iswdigit.
-    iswdigit => DIGIT;
-    /// iswxdigit.
-    iswxdigit => HEX;
-    /// iswspace.
-    iswspace => SPACE;
-    /// iswpunct.
-    iswpunct => PUNCT;
-    /// iswalnum.
-    iswalnum => ALPHA | DIGIT;
-    /// iswprint.
-    iswprint => BLANK | PUNCT | ALPHA | DIGIT;
-    /// iswgraph.
-    iswgraph => PUNCT | ALPHA | DIGIT;
-    /// iswcntrl.
-    iswcntrl => CONTROL;
-}
-
-/// towupper: the simple (one-to-one) upper-case mapping.
-#[export]
-pub extern "win64" fn towupper(c: u16) -> u16 {
-    map_case(c, true)
-}
-
-/// towlower.
-#[export]
-pub extern "win64" fn towlower(c: u16) -> u16 {
-    map_case(c, false)
-}
-
-fn map_case(c: u16, up: bool) -> u16 {
-    let Some(ch) = char::from_u32(c as u32) else {
-        return c;
-    };
-    let mut it: Box<dyn Iterator<Item = char>> = if up {
-        Box::new(ch.to_uppercase())
-    } else {
-        Box::new(ch.to_lowercase())
-    };
-    match (it.next(), it.next()) {
-        (Some(m), None) if (m as u32) < 0x10000 => m as u32 as u16,
-        _ => c,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -316,17 +224,80 @@ mod tests {
         assert_ne!(__iscsym(b'_' as i32), 0);
         assert_ne!(isblank(b'\t' as i32), 0);
     }
+}
+
+macro_rules! is_l_fns {
+    ($($(#[$m:meta])* $name:ident => $base:ident;)*) => {$(
+        $(#[$m])*
+        #[export]
+        pub extern "win64" fn $name(c: i32, _locale: usize) -> i32 {
+            $base(c)
+        }
+    )*};
+}
+
+is_l_fns! {
+    /// _isalpha_l.
+    _isalpha_l => isalpha;
+    /// _isupper_l.
+    _isupper_l => isupper;
+    /// _islower_l.
+    _islower_l => islower;
+    /// _isdigit_l.
+    _isdigit_l => isdigit;
+    /// _isxdigit_l.
+    _isxdigit_l => isxdigit;
+    /// _isspace_l.
+    _isspace_l => isspace;
+    /// _ispunct_l.
+    _ispunct_l => ispunct;
+    /// _isalnum_l.
+    _isalnum_l => isalnum;
+    /// _isprint_l.
+    _isprint_l => isprint;
+    /// _isgraph_l.
+    _isgraph_l => isgraph;
+    /// _iscntrl_l.
+    _iscntrl_l => iscntrl;
+    /// _isblank_l.
+    _isblank_l => isblank;
+    /// _tolower_l.
+    _tolower_l => tolower;
+    /// _toupper_l.
+    _toupper_l => toupper;
+    /// _iscsym_l.
+    _iscsym_l => __iscsym;
+    /// _iscsymf_l.
+    _iscsymf_l => __iscsymf;
+}
+
+/// __toascii: the low 7 bits.
+#[export]
+pub extern "win64" fn __toascii(c: i32) -> i32 {
+    c & 0x7f
+}
+
+/// isleadbyte: no lead bytes in the C locale (nor in UTF-8 for this single-byte test).
+#[export]
+pub extern "win64" fn isleadbyte(_c: i32) -> i32 {
+    0
+}
+
+/// _isleadbyte_l.
+#[export]
+pub extern "win64" fn _isleadbyte_l(_c: i32, _locale: usize) -> i32 {
+    0
+}
+
+#[cfg(test)]
+mod more_tests {
+    use super::*;
 
     #[test]
-    fn wide_classes() {
-        assert_ne!(iswalpha(0xe9), 0);
-        assert_ne!(iswlower(0xe9), 0);
-        assert_eq!(towupper(0xe9), 0xc9);
-        assert_eq!(towlower(b'A' as u16), b'a' as u16);
-        assert_eq!(towupper(0xdf), 0xdf, "no one-to-one upper case");
-        assert_ne!(iswspace(0x3000), 0);
-        assert_ne!(iswpunct(0xbf), 0);
-        assert_ne!(iswalpha(0x4e2d), 0);
-        assert_eq!(iswdigit(b'x' as u16), 0);
+    fn unconditional_case_and_toascii() {
+        assert_eq!(_tolower(b'a' as i32), 129, "no check, as in Wine");
+        assert_eq!(_toupper(b'A' as i32), 33);
+        assert_eq!(__toascii(0x1c1), 0x41);
+        assert_eq!(_isalpha_l(b'x' as i32, 0), 0x102);
     }
 }

@@ -30,6 +30,13 @@ pub fn set_errno(e: i32) {
     ERRNO.with(|c| c.set(e));
 }
 
+/// Set errno to `e` and return it (a failure that does not call the invalid-parameter
+/// handler; see `invalid::fail` for one that does).
+pub fn ret(e: i32) -> i32 {
+    set_errno(e);
+    e
+}
+
 /// The calling thread's errno.
 pub fn errno() -> i32 {
     ERRNO.with(|c| c.get())

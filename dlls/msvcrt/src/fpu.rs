@@ -21,14 +21,14 @@ const DN_SAVE_OPERANDS_FLUSH_RESULTS: u32 = 0x0300_0000;
 /// MXCSR after reset: every exception masked, round to nearest.
 const MXCSR_DEFAULT: u32 = 0x1f80;
 
-fn get_mxcsr() -> u32 {
+pub(crate) fn get_mxcsr() -> u32 {
     let mut v: u32 = 0;
     // SAFETY: stmxcsr stores 4 bytes at the given address.
     unsafe { std::arch::asm!("stmxcsr [{}]", in(reg) &mut v, options(nostack, preserves_flags)) };
     v
 }
 
-fn set_mxcsr(v: u32) {
+pub(crate) fn set_mxcsr(v: u32) {
     // SAFETY: ldmxcsr of a value with only architectural bits set.
     unsafe { std::arch::asm!("ldmxcsr [{}]", in(reg) &v, options(nostack, preserves_flags)) };
 }
@@ -116,7 +116,7 @@ pub unsafe extern "win64" fn _controlfp_s(current: *mut u32, new: u32, mask: u32
 }
 
 /// Status flags in msvcrt's `_SW_*` bits.
-fn status_word(mxcsr: u32) -> u32 {
+pub(crate) fn status_word(mxcsr: u32) -> u32 {
     const MAP: [(u32, u32); 6] = [
         (1 << 0, 0x10),
         (1 << 1, 0x80000),

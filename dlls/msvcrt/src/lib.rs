@@ -4,10 +4,15 @@
 //! conventions differ, say `#[export(only = MSVCRT)]` or `#[export(only = UCRT)]` (two Rust
 //! functions with `name = "..."` where both DLLs have the export but behave differently).
 //!
-//! Files by area: `startup` (what the CRT start-up code calls), `exit`, `heap`, `string`,
-//! `errno`, `ctype`, `locale`, `fpu` (float.h), `misc` (signals, rand, number parsing, getenv, qsort),
-//! `lock` (the CRT's numbered locks), `stdio` (FILE streams, fds, the printf exports) and
-//! `printf` (the format engine), `time` (time-zone globals), `thread` (_beginthreadex over kernel32).
+//! Files by area: `startup` (what the CRT start-up code calls), `exit`, `heap`, `errno`,
+//! `invalid` (the invalid-parameter handler), `string`/`wstring` (str*, mem*, wcs*), `safe` (their
+//! bounds-checked `_s` forms), `mbstring` (`_mbs*`), `ctype`/`wctype`, `conv` (strtol, atoi,
+//! _itoa, div), `strtod` (strtod, atof, _ecvt), `sort` (qsort, bsearch, _lfind), `math`, `fpu`
+//! (float.h) and `fenv`, `time` (time_t, struct tm, the zone, clock) and `strftime` (its text
+//! forms), `env` (getenv, _putenv), `locale` (setlocale, `_locale_t`) and `multibyte` (mbstowcs
+//! and friends), `misc` (signals, rand), `lock` (the CRT's numbered locks), `stdio` (FILE streams,
+//! fds, the printf exports), `printf` (the format engine) and `printf_s` (msvcrt's remaining
+//! `_s` printf exports), `thread` (_beginthreadex over kernel32).
 
 use dllcore::{BuiltinDll, Export, distributed_slice};
 
@@ -24,20 +29,34 @@ pub const UCRT: u32 = 2;
 #[linkme(crate = dllcore::linkme)]
 pub static EXPORTS: [Export];
 
+pub mod conv;
 pub mod ctype;
+pub mod env;
 pub mod errno;
 pub mod exit;
+pub mod fenv;
 pub mod fpu;
 pub mod heap;
+pub mod invalid;
 pub mod locale;
 pub mod lock;
+pub mod math;
+pub mod mbstring;
 pub mod misc;
+pub mod multibyte;
 pub mod printf;
+pub mod printf_s;
+pub mod safe;
+pub mod sort;
 pub mod startup;
 pub mod stdio;
+pub mod strftime;
 pub mod string;
+pub mod strtod;
 pub mod thread;
 pub mod time;
+pub mod wctype;
+pub mod wstring;
 
 /// The DLLs this crate serves. Binding fills the CRT's globals (command line, argv,
 /// environment); process exit flushes the streams (after the PE DLLs' detach, so output they
@@ -54,7 +73,7 @@ pub static DLLS: [BuiltinDll; 2] = [
         name: "ucrtbase.dll",
         exports: &EXPORTS,
         mask: UCRT,
-        attach: Some(startup::init),
+        attach: Some(startup::init_ucrt),
         detach: Some(stdio::flush_at_exit),
     },
 ];

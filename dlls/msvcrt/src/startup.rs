@@ -61,14 +61,19 @@ pub static mut _pgmptr: *mut u8 = std::ptr::null_mut();
 pub static mut _wpgmptr: *mut u16 = std::ptr::null_mut();
 
 static APP_TYPE: AtomicI32 = AtomicI32::new(0);
-static INVALID_PARAMETER_HANDLER: AtomicUsize = AtomicUsize::new(0);
 static USER_MATHERR: AtomicUsize = AtomicUsize::new(0);
 
 static INIT: Once = Once::new();
 
+pub fn init_ucrt() {
+    crate::invalid::note_ucrt_loaded();
+    init();
+}
+
 /// Fill the CRT's globals from the process (the DLLs' `attach` hook; idempotent).
 pub fn init() {
     INIT.call_once(|| {
+        crate::time::note_start();
         let cmd_a = dllcore::process::command_line_a();
         let cmd_w = dllcore::process::command_line_w();
         let cmd_a = &cmd_a[..cmd_a.len().saturating_sub(1)];
@@ -447,26 +452,6 @@ pub unsafe extern "win64" fn _initterm_e(start: *const Pifv, end: *const Pifv) -
         }
     }
     0
-}
-
-/// _set_invalid_parameter_handler: returns the previous handler.
-#[export]
-pub extern "win64" fn _set_invalid_parameter_handler(handler: *mut c_void) -> *mut c_void {
-    INVALID_PARAMETER_HANDLER.swap(handler as usize, Ordering::AcqRel) as *mut c_void
-}
-
-/// _get_invalid_parameter_handler.
-#[export]
-pub extern "win64" fn _get_invalid_parameter_handler() -> *mut c_void {
-    INVALID_PARAMETER_HANDLER.load(Ordering::Acquire) as *mut c_void
-}
-
-/// _set_thread_local_invalid_parameter_handler (UCRT): kept process-wide here.
-#[export(only = UCRT)]
-pub extern "win64" fn _set_thread_local_invalid_parameter_handler(
-    handler: *mut c_void,
-) -> *mut c_void {
-    INVALID_PARAMETER_HANDLER.swap(handler as usize, Ordering::AcqRel) as *mut c_void
 }
 
 /// __setusermatherr: install the program's `_matherr`.

@@ -434,6 +434,345 @@ pub unsafe extern "win64" fn _wcsnicmp(a: *const c_void, b: *const c_void, n: us
     unsafe { wnicmp(a as *const u16, b as *const u16, n) }
 }
 
+/// Case-insensitive compare of `n` bytes (no stop at NUL).
+unsafe fn memicmp_impl(a: *const u8, b: *const u8, n: usize) -> i32 {
+    for i in 0..n {
+        let (ca, cb) = unsafe { (lower(*a.add(i)), lower(*b.add(i))) };
+        if ca != cb {
+            return ca - cb;
+        }
+    }
+    0
+}
+
+/// _memicmp: case-insensitive memcmp (C locale); the difference of the first differing
+/// lower-cased bytes. Null pointers with a non-zero count are invalid parameters.
+#[export]
+pub unsafe extern "win64" fn _memicmp(a: *const c_void, b: *const c_void, n: usize) -> i32 {
+    if n != 0 && (a.is_null() || b.is_null()) {
+        crate::invalid::fail(crate::errno::EINVAL);
+        return NLS_CMP_ERROR;
+    }
+    unsafe { memicmp_impl(a as *const u8, b as *const u8, n) }
+}
+
+/// _memicmp_l.
+#[export]
+pub unsafe extern "win64" fn _memicmp_l(
+    a: *const c_void,
+    b: *const c_void,
+    n: usize,
+    _locale: usize,
+) -> i32 {
+    unsafe { _memicmp(a, b, n) }
+}
+
+/// `_NLSCMPERROR`: what the comparisons return for invalid parameters.
+pub const NLS_CMP_ERROR: i32 = i32::MAX;
+
+/// _memccpy: copy up to and including the first `c`; returns the byte after it in `dst`, or
+/// NULL when `c` was not among the `n` bytes.
+#[export]
+pub unsafe extern "win64" fn _memccpy(
+    dst: *mut c_void,
+    src: *const c_void,
+    c: i32,
+    n: usize,
+) -> *mut c_void {
+    let (d, s) = (dst as *mut u8, src as *const u8);
+    for i in 0..n {
+        unsafe {
+            *d.add(i) = *s.add(i);
+            if *s.add(i) == c as u8 {
+                return d.add(i + 1) as *mut c_void;
+            }
+        }
+    }
+    std::ptr::null_mut()
+}
+
+/// _stricmp_l (the C locale's folding whatever the locale).
+#[export]
+pub unsafe extern "win64" fn _stricmp_l(a: *const u8, b: *const u8, _locale: usize) -> i32 {
+    unsafe { nicmp(a, b, usize::MAX) }
+}
+
+/// _strnicmp_l.
+#[export]
+pub unsafe extern "win64" fn _strnicmp_l(
+    a: *const c_void,
+    b: *const c_void,
+    n: usize,
+    _locale: usize,
+) -> i32 {
+    unsafe { nicmp(a as *const u8, b as *const u8, n) }
+}
+
+/// strcoll: in the C locale (and UTF-8 locales here), the byte order of `strcmp`.
+#[export]
+pub unsafe extern "win64" fn strcoll(a: *const u8, b: *const u8) -> i32 {
+    unsafe { strcmp(a, b) }
+}
+
+/// _strcoll_l.
+#[export]
+pub unsafe extern "win64" fn _strcoll_l(a: *const u8, b: *const u8, _locale: usize) -> i32 {
+    unsafe { strcmp(a, b) }
+}
+
+/// _stricoll: `_stricmp` in the C locale.
+#[export]
+pub unsafe extern "win64" fn _stricoll(a: *const u8, b: *const u8) -> i32 {
+    unsafe { nicmp(a, b, usize::MAX) }
+}
+
+/// _stricoll_l.
+#[export]
+pub unsafe extern "win64" fn _stricoll_l(a: *const u8, b: *const u8, _locale: usize) -> i32 {
+    unsafe { nicmp(a, b, usize::MAX) }
+}
+
+/// _strncoll: `strncmp` in the C locale.
+#[export]
+pub unsafe extern "win64" fn _strncoll(a: *const u8, b: *const u8, n: usize) -> i32 {
+    unsafe { strncmp(a.cast(), b.cast(), n) }
+}
+
+/// _strncoll_l.
+#[export]
+pub unsafe extern "win64" fn _strncoll_l(a: *const u8, b: *const u8, n: usize, _l: usize) -> i32 {
+    unsafe { strncmp(a.cast(), b.cast(), n) }
+}
+
+/// _strnicoll: `_strnicmp` in the C locale.
+#[export]
+pub unsafe extern "win64" fn _strnicoll(a: *const u8, b: *const u8, n: usize) -> i32 {
+    unsafe { nicmp(a, b, n) }
+}
+
+/// _strnicoll_l.
+#[export]
+pub unsafe extern "win64" fn _strnicoll_l(a: *const u8, b: *const u8, n: usize, _l: usize) -> i32 {
+    unsafe { nicmp(a, b, n) }
+}
+
+/// strxfrm: in the C locale the transformed string is the string itself. Returns its length;
+/// `dst` receives it only when it fits with its NUL.
+#[export]
+pub unsafe extern "win64" fn strxfrm(dst: *mut u8, src: *const u8, n: usize) -> usize {
+    if src.is_null() || (dst.is_null() && n != 0) {
+        crate::invalid::fail(crate::errno::EINVAL);
+        return NLS_CMP_ERROR as usize;
+    }
+    let len = unsafe { libc::strlen(src as *const CChar) };
+    if len < n {
+        unsafe { std::ptr::copy_nonoverlapping(src, dst, len + 1) };
+    }
+    len
+}
+
+/// _strxfrm_l.
+#[export]
+pub unsafe extern "win64" fn _strxfrm_l(
+    dst: *mut u8,
+    src: *const u8,
+    n: usize,
+    _l: usize,
+) -> usize {
+    unsafe { strxfrm(dst, src, n) }
+}
+
+/// _strlwr_l.
+#[export]
+pub unsafe extern "win64" fn _strlwr_l(s: *mut u8, _locale: usize) -> *mut u8 {
+    unsafe { _strlwr(s) }
+}
+
+/// _strupr_l.
+#[export]
+pub unsafe extern "win64" fn _strupr_l(s: *mut u8, _locale: usize) -> *mut u8 {
+    unsafe { _strupr(s) }
+}
+
+/// _strrev: reverse in place (bytes).
+#[export]
+pub unsafe extern "win64" fn _strrev(s: *mut u8) -> *mut u8 {
+    if !s.is_null() {
+        let n = unsafe { libc::strlen(s as *const CChar) };
+        unsafe { std::slice::from_raw_parts_mut(s, n) }.reverse();
+    }
+    s
+}
+
+/// _strset: every byte (up to the NUL) becomes `c`.
+#[export]
+pub unsafe extern "win64" fn _strset(s: *mut u8, c: i32) -> *mut u8 {
+    let mut p = s;
+    unsafe {
+        while *p != 0 {
+            *p = c as u8;
+            p = p.add(1);
+        }
+    }
+    s
+}
+
+/// _strnset: the first `n` bytes (at most up to the NUL) become `c`.
+#[export]
+pub unsafe extern "win64" fn _strnset(s: *mut u8, c: i32, n: usize) -> *mut u8 {
+    let mut i = 0;
+    unsafe {
+        while i < n && *s.add(i) != 0 {
+            *s.add(i) = c as u8;
+            i += 1;
+        }
+    }
+    s
+}
+
+/// Split `s` (or the saved position) at the delimiters of `delim`: the shared work of
+/// strtok and strtok_s (bytes) and wcstok (units).
+pub(crate) unsafe fn tok<T: Copy + Eq + Default>(
+    s: *mut T,
+    delim: *const T,
+    save: &mut *mut T,
+) -> *mut T {
+    let zero = T::default();
+    let is_delim = |c: T| {
+        let mut d = delim;
+        unsafe {
+            while *d != zero {
+                if *d == c {
+                    return true;
+                }
+                d = d.add(1);
+            }
+        }
+        false
+    };
+    let mut p = if s.is_null() { *save } else { s };
+    if p.is_null() {
+        return std::ptr::null_mut();
+    }
+    unsafe {
+        while *p != zero && is_delim(*p) {
+            p = p.add(1);
+        }
+        if *p == zero {
+            *save = p;
+            return std::ptr::null_mut();
+        }
+        let start = p;
+        while *p != zero && !is_delim(*p) {
+            p = p.add(1);
+        }
+        if *p != zero {
+            *p = zero;
+            p = p.add(1);
+        }
+        *save = p;
+        start
+    }
+}
+
+thread_local! {
+    static STRTOK_SAVE: std::cell::Cell<*mut u8> = const { std::cell::Cell::new(std::ptr::null_mut()) };
+}
+
+/// strtok: the next token of `s` (or of the string given last, per thread).
+#[export]
+pub unsafe extern "win64" fn strtok(s: *mut u8, delim: *const u8) -> *mut u8 {
+    if delim.is_null() {
+        crate::invalid::fail(crate::errno::EINVAL);
+        return std::ptr::null_mut();
+    }
+    STRTOK_SAVE.with(|c| {
+        let mut save = c.get();
+        let r = unsafe { tok(s, delim, &mut save) };
+        c.set(save);
+        r
+    })
+}
+
+/// strtok_s: strtok with the position in `*context`; a null `delim` or `context`, or a null
+/// `s` with a null `*context`, is an invalid parameter (EINVAL, NULL).
+#[export]
+pub unsafe extern "win64" fn strtok_s(
+    s: *mut u8,
+    delim: *const u8,
+    context: *mut *mut u8,
+) -> *mut u8 {
+    if delim.is_null() || context.is_null() || (s.is_null() && unsafe { (*context).is_null() }) {
+        crate::invalid::fail(crate::errno::EINVAL);
+        return std::ptr::null_mut();
+    }
+    unsafe { tok(s, delim, &mut *context) }
+}
+
+/// _strtok_s_l.
+#[export]
+pub unsafe extern "win64" fn _strtok_s_l(
+    s: *mut u8,
+    delim: *const u8,
+    context: *mut *mut u8,
+    _locale: usize,
+) -> *mut u8 {
+    unsafe { strtok_s(s, delim, context) }
+}
+
+/// _strerror: "`msg`: <strerror(errno)>\n" (or just the errno text when `msg` is NULL or
+/// empty), in a per-thread buffer.
+#[export]
+pub unsafe extern "win64" fn _strerror(msg: *const u8) -> *mut u8 {
+    let text = error_message(crate::errno::errno());
+    let mut out = Vec::new();
+    if let Some(m) = unsafe { dllcore::strings::cstr(msg) }.filter(|m| !m.is_empty()) {
+        out.extend_from_slice(m);
+        out.extend_from_slice(b": ");
+    }
+    out.extend_from_slice(text.as_bytes());
+    out.push(b'\n');
+    STRERROR_BUF.with(|b| {
+        let mut b = b.borrow_mut();
+        let n = out.len().min(b.len() - 1);
+        b[..n].copy_from_slice(&out[..n]);
+        b[n] = 0;
+        b.as_mut_ptr()
+    })
+}
+
+/// strerror_s: the message for `errnum` into `buf` (truncated to fit; STRUNCATE is not
+/// reported: 0 on success).
+#[export]
+pub unsafe extern "win64" fn strerror_s(buf: *mut u8, size: usize, errnum: i32) -> i32 {
+    if buf.is_null() || size == 0 {
+        return crate::invalid::fail(crate::errno::EINVAL);
+    }
+    let msg = error_message(errnum).as_bytes();
+    let n = msg.len().min(size - 1);
+    unsafe {
+        std::ptr::copy_nonoverlapping(msg.as_ptr(), buf, n);
+        *buf.add(n) = 0;
+    }
+    0
+}
+
+/// _strerror_s: `_strerror` into a buffer.
+#[export]
+pub unsafe extern "win64" fn _strerror_s(buf: *mut u8, size: usize, msg: *const u8) -> i32 {
+    if buf.is_null() || size == 0 {
+        return crate::invalid::fail(crate::errno::EINVAL);
+    }
+    let p = unsafe { _strerror(msg) };
+    let text = unsafe { dllcore::strings::cstr(p) }.unwrap_or(&[]);
+    let n = text.len().min(size - 1);
+    unsafe {
+        std::ptr::copy_nonoverlapping(text.as_ptr(), buf, n);
+        *buf.add(n) = 0;
+    }
+    0
+}
+
 /// The message `strerror` gives for `errnum`. These are Wine 8's texts (msvcrt and ucrtbase
 /// alike); native Windows words several differently ("No error", "Not enough space", ...).
 pub fn error_message(errnum: i32) -> &'static str {
