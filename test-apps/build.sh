@@ -258,6 +258,10 @@ for variant in msvcrt ucrt; do
     link "$variant" reloc.exe "$HERE/reloc.c" "$H" "$dir/relocdll.dll" "$dir/reloc2dll.dll" -- \
         -DRELOC_BASE=${RELOC_BASE}ULL "$HERE/reloc.c" -lrelocdll -lreloc2dll
 
+    # deliberate crashes, for wine-rs's crash report (loader/tests/crash.rs; not run
+    # under Wine, whose crash output differs: see crash.c)
+    link "$variant" crash.exe  "$HERE/crash.c" -- "$HERE/crash.c"
+
     # unimplemented imports: a missing KERNEL32 export and a missing DLL (not
     # run under Wine, which refuses to start it: see stubcall.c)
     implib "$variant" "$HERE/stubcall-k32.def" libstubcallk32.a

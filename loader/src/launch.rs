@@ -24,7 +24,10 @@ fn fail(msg: &str) -> ! {
 
 /// Run `program` with `args`; never returns (the process exits with the program's code).
 pub fn run(program: &Path, args: &[String]) -> ! {
+    dllcore::channels::install();
     dllcore::relay::init();
+    dllcore::relay::flags::set_handle_describer(describe_handle);
+    crate::crash::install();
     let shown = program.display().to_string();
     let file = std::fs::File::open(program).unwrap_or_else(|e| fail(&format!("{shown}: {e}")));
     // SAFETY: mapped read-only; the file is not modified while we run.
@@ -64,8 +67,17 @@ pub fn run(program: &Path, args: &[String]) -> ! {
     fail("the main thread ended without ExitProcess")
 }
 
+/// What a handle refers to, for the relay trace: the kind of kernel object (`File`, `Event`).
+fn describe_handle(h: usize) -> Option<String> {
+    let obj = syscall_shims::handles::get(h as windows_sys::Win32::Foundation::HANDLE).ok()?;
+    let s = format!("{obj:?}");
+    let kind = s.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    (!kind.is_empty()).then(|| kind.to_string())
+}
+
 fn main_thread(path: &Path, data: &[u8], info: pe::PeInfo) -> ! {
     dllcore::teb::attach_current_thread();
+    crate::crash::ensure_altstack();
     let (exe, new) = modules::load_exe(path, data, info).unwrap_or_else(|e| fail(&e.message));
     // The PEB's ImageBaseAddress is where the exe really is (it may have been relocated).
     crate::peb::set_image_base(exe);
@@ -79,6 +91,7 @@ fn main_thread(path: &Path, data: &[u8], info: pe::PeInfo) -> ! {
     };
     // SAFETY: the exe's entry point; Windows passes the PEB in the first argument.
     let f: extern "win64" fn(usize) -> u32 = unsafe { std::mem::transmute(entry) };
+    crate::crash::mark_pe_stack_top();
     let code = f(dllcore::teb::peb() as usize);
     dllcore::process::exit_process(code)
 }

@@ -4,9 +4,11 @@
 pub mod builtin;
 pub mod check;
 pub mod cmdline;
+pub mod crash;
 pub mod image;
 pub mod launch;
 pub mod modules;
 pub mod pe;
 pub mod peb;
 pub mod stub;
+pub mod unwind;

@@ -10,10 +10,14 @@ program's imports wine-rs implements (`wine-rs check --help`).
 Options:
   -h, --help       show this help and exit
   -V, --version    show the version and exit
+  --trace-file FILE
+                   write the relay trace as JSON lines to FILE (turns relay on; filters apply)
   --               end of options: the next argument is the program
 
 Environment:
-  WINEDEBUG        debug channels, Wine syntax (e.g. +relay, -all, warn+file)
+  WINEDEBUG        debug channels, Wine syntax (e.g. +relay, -all, warn+file, +timestamp)
+  WINE_RS_RELAY_INCLUDE, WINE_RS_RELAY_EXCLUDE
+                   relay filters: `;`-separated DLL.Function, DLL.*, DLL.Prefix*, Function
 ";
 
 fn main() {
@@ -36,6 +40,13 @@ fn main() {
             "--" => {
                 i += 1;
                 break;
+            }
+            "--trace-file" if i + 1 < args.len() => {
+                if let Err(e) = dllcore::relay::set_trace_file(std::path::Path::new(&args[i + 1])) {
+                    eprintln!("wine-rs: --trace-file {}: {e}", args[i + 1]);
+                    std::process::exit(2);
+                }
+                i += 2;
             }
             a if a.starts_with('-') && a.len() > 1 => {
                 eprintln!("wine-rs: unknown option '{a}'\n\n{USAGE}");

@@ -1,5 +1,6 @@
 //! Stubs for imports no DLL implements. Each import binds to a small trampoline that knows its
-//! `DLL.Function` name; calling it reports the name and the caller and ends the process.
+//! `DLL.Function` name; calling it reports the name and the caller, a backtrace and the thread's
+//! last API calls (`crash.rs`), and ends the process.
 //! An import that is never called costs nothing but the trampoline's 32 bytes.
 
 use std::sync::Mutex;
@@ -44,11 +45,10 @@ pub fn make_stub(dll: &str, func: &str) -> usize {
     let at = a.cur;
     a.cur += STUB_SIZE;
     a.left -= STUB_SIZE;
-    let handler = unimplemented_called as *const () as u64;
+    let handler = stub_entry as *const () as u64;
     let mut code = Vec::with_capacity(STUB_SIZE);
     code.extend_from_slice(&[0x48, 0xB9]); // mov rcx, imm64
     code.extend_from_slice(&(info as u64).to_le_bytes());
-    code.extend_from_slice(&[0x48, 0x8B, 0x14, 0x24]); // mov rdx, [rsp]
     code.extend_from_slice(&[0x48, 0xB8]); // mov rax, imm64
     code.extend_from_slice(&handler.to_le_bytes());
     code.extend_from_slice(&[0xFF, 0xE0]); // jmp rax
@@ -58,15 +58,58 @@ pub fn make_stub(dll: &str, func: &str) -> usize {
     at
 }
 
-/// Where an unimplemented stub lands: report and terminate.
-extern "win64" fn unimplemented_called(info: *const StubInfo, ret: usize) -> ! {
-    // SAFETY: the stub passes the leaked StubInfo it was made with.
-    let info = unsafe { &*info };
+/// Where a stub jumps, with RCX = its StubInfo and RSP pointing at the caller's return
+/// address: save the caller's registers (for the backtrace) and call [`unimplemented_called`]
+/// with RCX = info, RDX = the 16 saved registers (by x64 number; RSP as it was at the stub).
+#[unsafe(naked)]
+unsafe extern "win64" fn stub_entry() {
+    core::arch::naked_asm!(
+        // At entry rsp = 8 (mod 16). 184 bytes: 32 of shadow space, 16 registers at +48.
+        "sub rsp, 184",
+        "mov [rsp+48], rax",
+        "mov [rsp+56], rcx",
+        "mov [rsp+64], rdx",
+        "mov [rsp+72], rbx",
+        "lea rax, [rsp+184]",
+        "mov [rsp+80], rax",
+        "mov [rsp+88], rbp",
+        "mov [rsp+96], rsi",
+        "mov [rsp+104], rdi",
+        "mov [rsp+112], r8",
+        "mov [rsp+120], r9",
+        "mov [rsp+128], r10",
+        "mov [rsp+136], r11",
+        "mov [rsp+144], r12",
+        "mov [rsp+152], r13",
+        "mov [rsp+160], r14",
+        "mov [rsp+168], r15",
+        "lea rdx, [rsp+48]",
+        "call {handler}",
+        "ud2",
+        handler = sym unimplemented_called,
+    )
+}
+
+/// Where an unimplemented stub lands: report the function, the caller, a backtrace and the
+/// thread's last API calls (`crash.rs`), flush the CRT and terminate with 127.
+extern "win64" fn unimplemented_called(info: *const StubInfo, gprs: *const [u64; 16]) -> ! {
+    // SAFETY: the stub passes the leaked StubInfo it was made with; stub_entry the registers.
+    let (info, gprs) = unsafe { (&*info, *gprs) };
+    let entry_rsp = gprs[crate::unwind::RSP];
+    // SAFETY: the stub was called: [rsp] is the return address.
+    let ret = unsafe { *(entry_rsp as *const u64) } as usize;
     let from = match dllcore::loader_api::try_loader().and_then(|l| l.describe_address(ret)) {
         Some((m, off)) => format!("{m}+{off:#x}"),
         None => format!("{ret:#x}"),
     };
-    let msg = format!("wine-rs: unimplemented function {}.{} called from {from}\n", info.dll, info.func);
+    let mut msg = format!("wine-rs: unimplemented function {}.{} called from {from}\n", info.dll, info.func);
+    let mut regs = crate::unwind::Regs { rip: ret as u64, gpr: gprs };
+    regs.gpr[crate::unwind::RSP] = entry_rsp + 8;
+    msg.push_str(&crate::crash::unimplemented_report(regs));
+    let _ = std::fmt::Write::write_fmt(
+        &mut msg,
+        format_args!("wine-rs: the process ends with exit code {EXIT_UNIMPLEMENTED}\n"),
+    );
     crate::modules::flush_builtins();
     // SAFETY: writing a valid buffer to fd 2, then terminating.
     unsafe {

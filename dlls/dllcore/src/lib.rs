@@ -6,11 +6,14 @@
 //! `#[distributed_slice] pub static EXPORTS: [Export];`, then writes each export as
 //! `#[export] pub extern "win64" fn Name(...)`.
 
+pub mod channels;
 pub mod debug;
+pub mod flight;
 pub mod guard;
 pub mod loader_api;
 pub mod process;
 pub mod relay;
+pub mod relay_flags;
 pub mod strings;
 pub mod teb;
 pub mod thread;

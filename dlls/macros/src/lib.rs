@@ -3,7 +3,9 @@
 //! Written on an `extern "win64" fn` (or a `static`), it
 //! - registers the item in its crate's `EXPORTS` distributed slice (so the declaration alone puts
 //!   it in the DLL's export table),
-//! - wraps the body in the relay trace (`WINEDEBUG=+relay`): one atomic load when off,
+//! - records the call in the thread's flight recorder (`dllcore::flight`, for crash reports)
+//!   and wraps the body in the relay trace (`WINEDEBUG=+relay`): three stores and one atomic
+//!   load when relay is off (the `no-relay-hook` feature compiles both out, for measuring),
 //! - catches Rust panics at the boundary so they never unwind into PE code,
 //! - for `#[export(variadic)]`, generates the naked thunk that turns the Windows x64 variadic
 //!   call into a `VaList` (the last parameter of the declared function).
@@ -106,17 +108,49 @@ fn export_static(opts: Opts, s: ItemStatic) -> syn::Result<TokenStream2> {
     })
 }
 
-/// How the relay trace shows an argument, chosen from the type as written.
+/// The `dllcore::relay::flags` table that decodes a parameter, chosen from its type as
+/// written (the windows-sys alias) and, for plain `u32`s, its name.
+fn flag_table(ty: &str, param: &str) -> Option<&'static str> {
+    Some(match ty {
+        "STD_HANDLE" => "STD_HANDLE",
+        "PAGE_PROTECTION_FLAGS" => "PAGE_PROTECTION",
+        "VIRTUAL_ALLOCATION_TYPE" => "MEM_ALLOCATION",
+        "VIRTUAL_FREE_TYPE" => "MEM_FREE",
+        "HEAP_FLAGS" => "HEAP",
+        "GLOBAL_ALLOC_FLAGS" | "LOCAL_ALLOC_FLAGS" => "GLOBAL_ALLOC",
+        "FILE_SHARE_MODE" => "FILE_SHARE",
+        "FILE_CREATION_DISPOSITION" => "CREATION_DISPOSITION",
+        "FILE_FLAGS_AND_ATTRIBUTES" => "FILE_FLAGS_AND_ATTRIBUTES",
+        "FILE_ACCESS_RIGHTS" | "GENERIC_ACCESS_RIGHTS" => "ACCESS",
+        "MOVE_FILE_FLAGS" => "MOVE_FILE",
+        "LOAD_LIBRARY_FLAGS" => "LOAD_LIBRARY",
+        "THREAD_CREATION_FLAGS" => "THREAD_CREATION",
+        // windows-sys types CreateFile's access as a plain u32: go by the name.
+        "u32" | "DWORD" => match param.to_ascii_lowercase().replace('_', "").as_str() {
+            "dwdesiredaccess" | "desiredaccess" | "access" => "ACCESS",
+            _ => return None,
+        },
+        _ => return None,
+    })
+}
+
+/// How the relay trace shows an argument, chosen from the type as written. `ident` is bound
+/// to a reference to the argument.
 fn relay_arg(ident: &Ident, ty: &Type) -> TokenStream2 {
     let text = quote!(#ty).to_string().replace(' ', "");
+    if let Some(table) = flag_table(&text, &ident.to_string()) {
+        let table = Ident::new(table, Span::call_site());
+        return quote!(::dllcore::relay::Flags(&::dllcore::relay::flags::#table, (*#ident) as u64));
+    }
     match text.as_str() {
         // Only const pointers are input strings: mutable ones are often output buffers.
         "PCWSTR" | "LPCWSTR" | "*constu16" => {
-            quote!(::dllcore::relay::WStr(#ident as *const u16))
+            quote!(::dllcore::relay::WStr((*#ident) as *const u16))
         }
         "PCSTR" | "LPCSTR" | "*consti8" | "*constu8" => {
-            quote!(::dllcore::relay::CStr(#ident as *const u8))
+            quote!(::dllcore::relay::CStr((*#ident) as *const u8))
         }
+        "HANDLE" => quote!(::dllcore::relay::Handle((*#ident) as usize)),
         _ => quote!(#ident),
     }
 }
@@ -170,24 +204,76 @@ fn export_fn(opts: Opts, f: ItemFn) -> syn::Result<TokenStream2> {
         #unsafety fn #inner(#(#inner_params),*) #output #block
     };
     let call = quote!(unsafe { #inner(#(#arg_idents),*) });
-    let wrapper_body = if diverges {
+    let guarded = quote!(::dllcore::guard::no_unwind(crate::DLL_NAME, #export_name, move || #call));
+    // The hook: the flight recorder (three stores) and the relay check (one atomic load and a
+    // predicted branch). The relay work lives in two cold nested `extern "win64"` functions:
+    // calling a win64 function, unlike a Rust (SysV) one, does not make this function save
+    // XMM6-15, so an export whose body calls nothing stays a leaf. The `no-relay-hook`
+    // feature leaves only the panic guard, to measure what the hook costs.
+    let wrapper_body = if cfg!(feature = "no-relay-hook") {
+        let body = if diverges { call.clone() } else { guarded.clone() };
         quote! {
             #body_fn
-            if ::dllcore::relay::enabled() {
-                ::dllcore::relay::log_call(crate::DLL_NAME, #export_name, &[#(&#relay_args as &dyn ::dllcore::relay::RelayArg),*]);
-            }
-            #call
+            #body
         }
     } else {
-        quote! {
-            #body_fn
-            if ::dllcore::relay::enabled() {
-                ::dllcore::relay::log_call(crate::DLL_NAME, #export_name, &[#(&#relay_args as &dyn ::dllcore::relay::RelayArg),*]);
-                let __r: #ret_ty = ::dllcore::guard::no_unwind(crate::DLL_NAME, #export_name, move || #call);
-                ::dllcore::relay::log_ret(crate::DLL_NAME, #export_name, &__r);
-                return __r;
+        // The arguments go to the relay function by value (in registers, so the fast path
+        // needs no stack slot for them) as bitwise copies that are never dropped: the relay
+        // code only reads them, and the body gets the originals.
+        let md_params: Vec<TokenStream2> = arg_idents
+            .iter()
+            .zip(&arg_types)
+            .map(|(i, t)| quote!(#i: ::core::mem::ManuallyDrop<#t>))
+            .collect();
+        let as_refs: Vec<TokenStream2> = arg_idents
+            .iter()
+            .zip(&arg_types)
+            .map(|(i, t)| quote!(let #i: &#t = &*#i;))
+            .collect();
+        let copies: Vec<TokenStream2> = arg_idents
+            .iter()
+            .map(|i| quote!(::core::mem::ManuallyDrop::new(unsafe { ::core::ptr::read(&#i) })))
+            .collect();
+        let hooks = quote! {
+            static __SITE: ::dllcore::relay::Site = ::dllcore::relay::Site::new(crate::DLL_NAME, #export_name);
+            /// Relay on: is this export traced? If so, log the call.
+            #[cold]
+            #[inline(never)]
+            #[allow(non_snake_case, clippy::too_many_arguments)]
+            extern "win64" fn __relay_call(#(#md_params),*) -> bool {
+                #(#as_refs)*
+                if !__SITE.traced() {
+                    return false;
+                }
+                ::dllcore::relay::log_call(&__SITE, &[#(&#relay_args as &dyn ::dllcore::relay::RelayArg),*]);
+                true
             }
-            ::dllcore::guard::no_unwind(crate::DLL_NAME, #export_name, move || #call)
+            ::dllcore::flight::record(&__SITE);
+            let __traced = ::dllcore::relay::enabled() && __relay_call(#(#copies),*);
+        };
+        if diverges {
+            quote! {
+                #body_fn
+                #hooks
+                let _ = __traced;
+                #call
+            }
+        } else {
+            quote! {
+                #body_fn
+                #hooks
+                /// Relay on and traced: log the return.
+                #[cold]
+                #[inline(never)]
+                extern "win64" fn __relay_ret(r: &#ret_ty) {
+                    ::dllcore::relay::log_ret(&__SITE, r);
+                }
+                let __r: #ret_ty = #guarded;
+                if __traced {
+                    __relay_ret(&__r);
+                }
+                __r
+            }
         }
     };
 
