@@ -236,9 +236,29 @@ for variant in msvcrt ucrt; do
     link "$variant" tls.exe    "$HERE/tls.c" "$H" -- "$HERE/tls.c"
     link "$variant" peb.exe    "$HERE/peb.c" "$H" -- "$HERE/peb.c"
 
+    # processes, pipes and the environment (test-apps/proc/); each exe is its own child
+    link "$variant" proc.exe    "$HERE/proc/proc.c" "$H" -- "$HERE/proc/proc.c"
+    link "$variant" npipe.exe   "$HERE/proc/npipe.c" "$H" -- "$HERE/proc/npipe.c"
+    link "$variant" procenv.exe "$HERE/proc/procenv.c" "$H" -- "$HERE/proc/procenv.c" -lshell32
+
+    # threads and synchronization (test-apps/threads/); WaitOnAddress is in libsynchronization
+    link "$variant" stress.exe     "$HERE/threads/stress.c" "$H" -- "$HERE/threads/stress.c"
+    link "$variant" syncobj.exe    "$HERE/threads/syncobj.c" "$H" -- "$HERE/threads/syncobj.c" -lsynchronization
+    link "$variant" threadctl.exe  "$HERE/threads/threadctl.c" "$H" -- "$HERE/threads/threadctl.c"
+    link "$variant" threadpool.exe "$HERE/threads/threadpool.c" "$H" -- "$HERE/threads/threadpool.c"
+
     # the C runtime by area (test-apps/crt/); -fno-builtin: gcc folds nothing
     for app in string wstring ctype conv math time env locale; do
         link "$variant" "$app.exe" "$HERE/crt/$app.c" "$H" "$HERE/crt/crt.h" -- -fno-builtin "$HERE/crt/$app.c"
+    done
+    # stdio streams, the scanf families, low-level I/O and file names (test-apps/crt/)
+    for app in stdio scanf lowio; do
+        link "$variant" "$app.exe" "$HERE/crt/$app.c" "$H" "$HERE/crt/crt.h" -- -fno-builtin "$HERE/crt/$app.c"
+    done
+
+    # files, paths and the prefix (test-apps/files/); names get a file- prefix
+    for app in paths fileio dirs rename locks mapping notify ntfile; do
+        link "$variant" "file-$app.exe" "$HERE/files/$app.c" "$H" "$HERE/files/filetest.h" -- "$HERE/files/$app.c"
     done
 
     # DLLs: testdll (static import of dllapp), testdll2 (LoadLibraryW'd)

@@ -5,37 +5,7 @@
 /// escape quotes with a backslash (doubling the backslashes before them); double trailing
 /// backslashes before a closing quote.
 pub fn quote_arg(arg: &str) -> String {
-    let quoted = arg.is_empty() || arg.contains([' ', '\t', '\n', '\x0b']);
-    if !quoted && !arg.contains('"') {
-        return arg.to_string();
-    }
-    let mut out = String::with_capacity(arg.len() + 2);
-    if quoted {
-        out.push('"');
-    }
-    let mut backslashes = 0;
-    for c in arg.chars() {
-        match c {
-            '\\' => backslashes += 1,
-            '"' => {
-                out.extend(std::iter::repeat_n('\\', backslashes * 2 + 1));
-                out.push('"');
-                backslashes = 0;
-            }
-            _ => {
-                out.extend(std::iter::repeat_n('\\', backslashes));
-                out.push(c);
-                backslashes = 0;
-            }
-        }
-    }
-    if quoted {
-        out.extend(std::iter::repeat_n('\\', backslashes * 2));
-        out.push('"');
-    } else {
-        out.extend(std::iter::repeat_n('\\', backslashes));
-    }
-    out
+    syscall_shims::cmdline::quote_arg(arg)
 }
 
 /// The command line for `program` (a Windows path, always quoted as Wine does) and `args`.
@@ -48,75 +18,10 @@ pub fn build(program: &str, args: &[String]) -> String {
     s
 }
 
-/// Split a command line as Microsoft's CRT does (used by tests to check round trips):
-/// 2n backslashes + quote → n backslashes and a quote toggle; 2n+1 → n and a literal quote;
-/// inside quotes, "" is a literal quote (post-2008 CRT rule).
+/// Split a command line as Microsoft's CRT does (used by tests to check round trips; the
+/// parser is `syscall_shims::cmdline`, shared with the CRT and CommandLineToArgvW).
 pub fn split(cmd: &str) -> Vec<String> {
-    let chars: Vec<char> = cmd.chars().collect();
-    let mut args = Vec::new();
-    let mut i = 0;
-    // argv[0]: up to the next space, quotes toggle and are dropped, no escapes.
-    let mut a0 = String::new();
-    let mut inq = false;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '"' {
-            inq = !inq;
-        } else if !inq && (c == ' ' || c == '\t') {
-            break;
-        } else {
-            a0.push(c);
-        }
-        i += 1;
-    }
-    args.push(a0);
-    loop {
-        while i < chars.len() && (chars[i] == ' ' || chars[i] == '\t') {
-            i += 1;
-        }
-        if i >= chars.len() {
-            break;
-        }
-        let mut cur = String::new();
-        let mut inq = false;
-        while i < chars.len() {
-            let c = chars[i];
-            if c == '\\' {
-                let mut n = 0;
-                while i < chars.len() && chars[i] == '\\' {
-                    n += 1;
-                    i += 1;
-                }
-                if i < chars.len() && chars[i] == '"' {
-                    cur.extend(std::iter::repeat_n('\\', n / 2));
-                    if n % 2 == 1 {
-                        cur.push('"');
-                        i += 1;
-                    }
-                } else {
-                    cur.extend(std::iter::repeat_n('\\', n));
-                }
-                continue;
-            }
-            if c == '"' {
-                if inq && i + 1 < chars.len() && chars[i + 1] == '"' {
-                    cur.push('"');
-                    i += 2;
-                    continue;
-                }
-                inq = !inq;
-                i += 1;
-                continue;
-            }
-            if !inq && (c == ' ' || c == '\t') {
-                break;
-            }
-            cur.push(c);
-            i += 1;
-        }
-        args.push(cur);
-    }
-    args
+    syscall_shims::cmdline::split_str(cmd, syscall_shims::cmdline::Rules::Crt)
 }
 
 #[cfg(test)]

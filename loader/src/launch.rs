@@ -24,6 +24,9 @@ fn fail(msg: &str) -> ! {
 
 /// Run `program` with `args`; never returns (the process exits with the program's code).
 pub fn run(program: &Path, args: &[String]) -> ! {
+    // First, while single-threaded and before any handle is used: what a wine-rs parent
+    // handed over (inherited handles, standard handles, the exact command line).
+    let handoff = syscall_shims::process::adopt_handoff();
     dllcore::channels::install();
     dllcore::relay::init();
     dllcore::relay::flags::set_handle_describer(describe_handle);
@@ -41,7 +44,8 @@ pub fn run(program: &Path, args: &[String]) -> ! {
     }
     let abs = std::fs::canonicalize(program).unwrap_or_else(|_| program.to_path_buf());
     let win_path = syscall_shims::path::unix_to_dos(&abs.to_string_lossy());
-    let command_line = cmdline::build(&win_path, args);
+    // A wine-rs parent gives the Windows command line as is (quoting and all).
+    let command_line = handoff.command_line.unwrap_or_else(|| cmdline::build(&win_path, args));
     let cwd = std::env::current_dir().map(|d| syscall_shims::path::unix_to_dos(&d.to_string_lossy())).unwrap_or_default();
     dllcore::process::set_command_line(&command_line);
     dllcore::process::set_image_path(&win_path);

@@ -550,8 +550,7 @@ pub fn flush_builtins() {
 fn exit_process(code: u32) -> ! {
     if EXITING.swap(true, Ordering::AcqRel) {
         // Called again from a detach routine: just leave.
-        // SAFETY: terminating.
-        unsafe { libc::_exit(code as i32) }
+        syscall_shims::process::terminate_self(code)
     }
     let (exe, order) = {
         let st = state();
@@ -573,8 +572,8 @@ fn exit_process(code: u32) -> ! {
         }
     }
     flush_builtins();
-    // SAFETY: terminating the process.
-    unsafe { libc::_exit(code as i32) }
+    // A wine-rs parent learns the full 32-bit code (the exit status keeps 8 bits).
+    syscall_shims::process::terminate_self(code)
 }
 
 fn thread_notify(reason: u32) {

@@ -324,6 +324,24 @@ fn reloc() {
     test_app("reloc");
 }
 
+/// Processes: redirected pipes, inheritance, a three-level chain, jobs... (test-apps/proc/).
+#[test]
+fn proc() {
+    test_app("proc");
+}
+
+/// Anonymous and named pipes, within a process and across processes.
+#[test]
+fn npipe() {
+    test_app("npipe");
+}
+
+/// The Windows environment variables, ExpandEnvironmentStrings, CommandLineToArgvW.
+#[test]
+fn procenv() {
+    test_app("procenv");
+}
+
 // The C runtime, by area (test-apps/crt/).
 
 #[test]
@@ -367,6 +385,41 @@ fn crt_locale() {
 }
 
 #[test]
+fn crt_stdio() {
+    test_app("stdio");
+}
+
+#[test]
+fn crt_scanf() {
+    test_app("scanf");
+}
+
+#[test]
+fn crt_lowio() {
+    test_app("lowio");
+}
+
+#[test]
+fn threads_stress() {
+    test_app("stress");
+}
+
+#[test]
+fn threads_syncobj() {
+    test_app("syncobj");
+}
+
+#[test]
+fn threads_threadctl() {
+    test_app("threadctl");
+}
+
+#[test]
+fn threads_threadpool() {
+    test_app("threadpool");
+}
+
+#[test]
 fn result_line_parsing() {
     assert_eq!(parse_result("37 passed, 0 failed"), Some((37, 0)));
     assert_eq!(parse_result("3 passed, 2 failed"), Some((3, 2)));
@@ -391,4 +444,54 @@ fn result_line_parsing() {
     };
     assert_eq!(check_self_checking("dllapp", &dll), None);
     assert!(check_self_checking("printf", &dll).is_some());
+}
+
+// Files, paths and the prefix (test-apps/files/).
+
+/// GetFullPathName on 130 DOS path forms, the current directory, opening files by odd names.
+#[test]
+fn file_paths() {
+    test_app("file-paths");
+}
+
+/// Dispositions, reading and writing, extending and truncating, OVERLAPPED offsets, appending.
+#[test]
+fn file_fileio() {
+    test_app("file-fileio");
+}
+
+/// Wildcards, directory walks, attributes and times, volumes, final path names.
+#[test]
+fn file_dirs() {
+    test_app("file-dirs");
+}
+
+/// Rename, replace, copy, link and delete semantics; no data lost by failing calls.
+#[test]
+fn file_rename() {
+    test_app("file-rename");
+}
+
+/// Byte-range locks.
+#[test]
+fn file_locks() {
+    test_app("file-locks");
+}
+
+/// File mappings: views sharing data, agreeing with ReadFile; named sections.
+#[test]
+fn file_mapping() {
+    test_app("file-mapping");
+}
+
+/// FindFirstChangeNotification, ReadDirectoryChangesW.
+#[test]
+fn file_notify() {
+    test_app("file-notify");
+}
+
+/// The NT file API (ntdll).
+#[test]
+fn file_ntfile() {
+    test_app("file-ntfile");
 }

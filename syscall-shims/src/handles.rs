@@ -22,6 +22,14 @@ pub enum Object {
     Event(waitable::Event),
     Mutex(waitable::Mutex),
     Semaphore(waitable::Semaphore),
+    /// A waitable timer (waitable::timer).
+    Timer(waitable::Timer),
+    /// A job object (crate::process): never signaled.
+    Job(crate::process::Job),
+    /// The server end of a named pipe (crate::pipe); I/O goes to its fd, as for files.
+    Pipe(crate::pipe::PipeServer),
+    /// A section (file mapping object, crate::file::mapping): not waitable.
+    Section(crate::file::mapping::Section),
 }
 
 impl Object {
@@ -34,6 +42,10 @@ impl Object {
             Object::Event(e) => &e.0,
             Object::Mutex(m) => &m.0,
             Object::Semaphore(s) => &s.0,
+            Object::Timer(t) => &t.waitable,
+            Object::Job(j) => &j.waitable,
+            Object::Pipe(_) => &waitable::ALWAYS_SIGNALED,
+            Object::Section(_) => &waitable::ALWAYS_SIGNALED,
         }
     }
 }
@@ -85,12 +97,55 @@ pub fn insert(obj: Arc<Object>, inherit: bool) -> HANDLE {
     insert_flags(obj, if inherit { HANDLE_FLAG_INHERIT } else { 0 })
 }
 
+/// Put an object in the table under a given handle value with HANDLE_FLAG_* `flags` (a child
+/// process rebuilding the handles it inherited, which keep their values). ERROR_INVALID_HANDLE
+/// for a value that is not a handle value or is taken.
+pub fn insert_at(h: HANDLE, obj: Arc<Object>, flags: u32) -> Result<(), u32> {
+    let idx = index_of(h).ok_or(ERROR_INVALID_HANDLE)?;
+    let mut t = table();
+    if t.entries.len() <= idx {
+        t.entries.resize_with(idx + 1, || None);
+    }
+    if t.entries[idx].is_some() {
+        return Err(ERROR_INVALID_HANDLE);
+    }
+    t.entries[idx] = Some(Entry { obj, flags });
+    Ok(())
+}
+
+/// Every handle marked HANDLE_FLAG_INHERIT, with its object and flags (what CreateProcess
+/// passes to a child when it inherits handles).
+pub fn inheritable() -> Vec<(HANDLE, Arc<Object>, u32)> {
+    let t = table();
+    t.entries
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| e.as_ref().map(|e| (i, e)))
+        .filter(|(_, e)| e.flags & HANDLE_FLAG_INHERIT != 0)
+        .map(|(i, e)| (((i + FIRST) * 4) as HANDLE, e.obj.clone(), e.flags))
+        .collect()
+}
+
 fn with_entry<T>(h: HANDLE, f: impl FnOnce(&mut Entry) -> T) -> Result<T, u32> {
     let idx = index_of(h).ok_or(ERROR_INVALID_HANDLE)?;
+    let present = matches!(table().entries.get(idx), Some(Some(_)));
+    // A miss may be a handle another process has just sent us (DuplicateHandle from a parent).
+    if !present && MISS_HOOK.get().is_none_or(|hook| !hook()) {
+        return Err(ERROR_INVALID_HANDLE);
+    }
     match table().entries.get_mut(idx) {
         Some(Some(e)) => Ok(f(e)),
         _ => Err(ERROR_INVALID_HANDLE),
     }
+}
+
+/// Called when a handle lookup misses; returns true if it added handles (then the lookup is
+/// retried once). The process module sets it in a child that can receive handles.
+static MISS_HOOK: std::sync::OnceLock<fn() -> bool> = std::sync::OnceLock::new();
+
+/// Set the hook called on a handle lookup miss (once).
+pub fn set_miss_hook(f: fn() -> bool) {
+    let _ = MISS_HOOK.set(f);
 }
 
 /// The object behind a handle (pseudo handles excluded: see [`resolve`]).
@@ -206,11 +261,28 @@ pub fn open_named(name: &str, is_kind: fn(&Object) -> bool) -> Result<Arc<Object
     }
 }
 
-/// The three standard handles (stdin, stdout, stderr), created on first use over fds 0, 1, 2;
-/// SetStdHandle replaces them.
+/// The three standard handles (stdin, stdout, stderr), created on first use over fds 0, 1, 2
+/// (or given by [`init_std`]); SetStdHandle replaces them.
 static STD: LazyLock<[AtomicUsize; 3]> = LazyLock::new(|| {
-    [0, 1, 2].map(|fd| AtomicUsize::new(insert(Arc::new(Object::File(FileObject::from_std_fd(fd))), true) as usize))
+    STD_STARTED.store(true, Ordering::Release);
+    let given = STD_GIVEN.get().copied().unwrap_or([None; 3]);
+    [0, 1, 2].map(|fd| {
+        AtomicUsize::new(
+            given[fd]
+                .unwrap_or_else(|| insert(Arc::new(Object::File(FileObject::from_std_fd(fd as i32))), true) as usize),
+        )
+    })
 });
+
+/// Standard handle values set before first use (a child process's, from its parent).
+static STD_GIVEN: std::sync::OnceLock<[Option<usize>; 3]> = std::sync::OnceLock::new();
+static STD_STARTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Set the standard handles before anything uses them: `Some(value)` is used as is (NULL
+/// included), `None` gets the usual new handle over fd 0, 1 or 2. False if too late.
+pub fn init_std(values: [Option<HANDLE>; 3]) -> bool {
+    !STD_STARTED.load(Ordering::Acquire) && STD_GIVEN.set(values.map(|v| v.map(|h| h as usize))).is_ok()
+}
 
 /// The handle of standard input (0), output (1) or error (2).
 pub fn std_handle(which: usize) -> HANDLE {

@@ -4,7 +4,9 @@
 //! mapping. It knows nothing of DLLs: callers pass plain values and get `Result<_, u32>` with a
 //! Win32 error code.
 
+pub mod cmdline;
 pub mod codepage;
+pub mod context;
 pub mod console;
 pub mod env;
 pub mod errno;
@@ -12,8 +14,12 @@ pub mod file;
 pub mod handles;
 pub mod heap;
 pub mod path;
+pub mod pipe;
+pub mod process;
+pub mod suspend;
 pub mod sync;
 pub mod time;
+pub mod timer;
 pub mod vm;
 pub mod waitable;
 

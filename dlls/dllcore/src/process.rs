@@ -44,6 +44,8 @@ static EXIT_HOOKS: std::sync::Mutex<Vec<fn()>> = std::sync::Mutex::new(Vec::new(
 /// Exit the process: through the loader when one is installed (DLL detach, CRT flush),
 /// else directly.
 pub fn exit_process(code: u32) -> ! {
+    // The exiting thread's FLS callbacks, before any DLL is detached.
+    crate::thread::process_exiting();
     match crate::loader_api::try_loader() {
         Some(l) => l.exit_process(code),
         None => {

@@ -63,19 +63,33 @@ pub fn register_tls_template(start: usize, len: usize, zero_fill: usize) -> u32 
     index
 }
 
+/// Slots of a thread's TLS pointer array (modules loaded later add their blocks to it).
+const TLS_ARRAY_SLOTS: usize = 64;
+
+/// A zeroed block from the C heap (freed with `libc::free` when the thread ends).
+fn tls_alloc(len: usize) -> *mut u8 {
+    // SAFETY: calloc has no preconditions; a failure is fatal, as for any allocation.
+    let p = unsafe { libc::calloc(1, len.max(1)) } as *mut u8;
+    assert!(!p.is_null(), "cannot allocate thread-local storage");
+    p
+}
+
+/// A copy of one module's TLS template.
+fn tls_block(tpl: &TlsTemplate) -> *mut u8 {
+    let block = tls_alloc(tpl.len + tpl.zero_fill + 16);
+    // SAFETY: the template lies inside a mapped image; the block is larger.
+    unsafe { std::ptr::copy_nonoverlapping(tpl.start as *const u8, block, tpl.len) };
+    block
+}
+
 /// Allocate one thread's copy of every registered TLS template, and the pointer array.
 fn build_tls_array() -> *mut usize {
     let t = TLS_TEMPLATES.read().unwrap_or_else(|e| e.into_inner());
-    // Room for modules loaded later (their blocks are added when they load).
-    let slots = (t.len() + 1).max(64);
-    let array = vec![0usize; slots].leak().as_mut_ptr();
-    for tpl in t.iter() {
-        let block = vec![0u8; tpl.len + tpl.zero_fill + 16].leak();
-        // SAFETY: the template lies inside a mapped image.
-        unsafe {
-            std::ptr::copy_nonoverlapping(tpl.start as *const u8, block.as_mut_ptr(), tpl.len);
-            *array.add(tpl.index as usize) = block.as_mut_ptr() as usize;
-        }
+    let slots = (t.len() + 1).max(TLS_ARRAY_SLOTS);
+    let array = tls_alloc(slots * std::mem::size_of::<usize>()) as *mut usize;
+    for tpl in t.iter().filter(|tpl| (tpl.index as usize) < slots) {
+        // SAFETY: the index is inside the array.
+        unsafe { *array.add(tpl.index as usize) = tls_block(tpl) as usize };
     }
     array
 }
@@ -171,14 +185,34 @@ pub fn add_tls_block_current(index: u32) {
     let t = TLS_TEMPLATES.read().unwrap_or_else(|e| e.into_inner());
     let Some(tpl) = t.iter().find(|t| t.index == index) else { return };
     let teb = current_teb();
-    let block = vec![0u8; tpl.len + tpl.zero_fill + 16].leak();
-    // SAFETY: the template is in a mapped image; the array has >= 64 slots (build_tls_array).
+    // SAFETY: the array has TLS_ARRAY_SLOTS slots (build_tls_array).
     unsafe {
-        std::ptr::copy_nonoverlapping(tpl.start as *const u8, block.as_mut_ptr(), tpl.len);
         let arr = *((teb as *mut u8).add(TEB_TLS_POINTER) as *const *mut usize);
-        if !arr.is_null() && (index as usize) < 64 {
-            *arr.add(index as usize) = block.as_mut_ptr() as usize;
+        if !arr.is_null() && (index as usize) < TLS_ARRAY_SLOTS {
+            *arr.add(index as usize) = tls_block(tpl) as usize;
         }
+    }
+}
+
+/// The calling thread is done running PE code (the last thing its host thread does): free its
+/// TEB and static TLS, and point GS at nothing. Nothing may use the TEB afterwards.
+pub fn detach_current_thread() {
+    let teb = THREAD_TEB.with(|t| t.replace(std::ptr::null_mut()));
+    if teb.is_null() {
+        return;
+    }
+    // SAFETY: the thread's own TEB and TLS array, made by attach_current_thread; the blocks
+    // and the array come from calloc.
+    unsafe {
+        let arr = *((teb as *const u8).add(TEB_TLS_POINTER) as *const *mut usize);
+        if !arr.is_null() {
+            for i in 0..TLS_ARRAY_SLOTS {
+                libc::free(*arr.add(i) as *mut libc::c_void);
+            }
+            libc::free(arr as *mut libc::c_void);
+        }
+        set_gs_base(0);
+        libc::munmap(teb as *mut libc::c_void, TEB_ALLOC);
     }
 }
 

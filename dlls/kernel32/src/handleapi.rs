@@ -45,8 +45,10 @@ fn is_current_process(h: HANDLE) -> bool {
 /// current process and thread become real handles. DUPLICATE_CLOSE_SOURCE closes `src` first
 /// (even when the duplication fails; the new handle may reuse its value, as in Wine); the
 /// access is always the source's (as with DUPLICATE_SAME_ACCESS). A NULL `out` only closes the
-/// source.
-/// Only handles of the calling process can be duplicated, into it.
+/// source. The target may be a child process this process started (a wine-rs child): the
+/// handle gets a value in the child's table, returned in `*out`.
+/// Only handles of the calling process can be duplicated; into a child, only handles that are
+/// host fds (files, pipes), and the child learns of it when it next looks a handle up.
 #[export]
 pub unsafe extern "win64" fn DuplicateHandle(
     src_process: HANDLE,
@@ -57,10 +59,27 @@ pub unsafe extern "win64" fn DuplicateHandle(
     inherit: BOOL,
     options: u32,
 ) -> BOOL {
-    if !is_current_process(src_process) || !is_current_process(dst_process) {
+    if !is_current_process(src_process) {
         return teb::fail(ERROR_INVALID_HANDLE, FALSE);
     }
     let close_source = options & DUPLICATE_CLOSE_SOURCE != 0;
+    if !is_current_process(dst_process) {
+        let r = handles::resolve(dst_process)
+            .and_then(|target| syscall_shims::process::duplicate_into(&target, src, inherit != 0));
+        if close_source && !is_pseudo(src) {
+            let _ = handles::close(src);
+        }
+        return match r {
+            Ok(h) => {
+                if !out.is_null() {
+                    // SAFETY: the program passes a HANDLE to fill.
+                    unsafe { *out = h };
+                }
+                TRUE
+            }
+            Err(e) => teb::fail(e, FALSE),
+        };
+    }
     if out.is_null() {
         if close_source && !is_pseudo(src) {
             let _ = handles::close(src);

@@ -14,18 +14,30 @@ pub static KERNEL32_EXPORTS: [Export];
 pub use self::KERNEL32_EXPORTS as EXPORTS;
 
 pub mod consoleapi;
+pub mod createprocess;
 pub mod errhandlingapi;
+pub mod fibersapi;
 pub mod fileapi;
 pub mod handleapi;
 pub mod heapapi;
+pub mod interlockedapi;
+pub mod ioapiset;
+pub mod jobapi;
 pub mod libloaderapi;
+pub mod mapping;
 pub mod memoryapi;
+pub mod namedpipeapi;
 pub mod processenv;
 pub mod processthreadsapi;
 pub mod profileapi;
 pub mod stringapiset;
 pub mod synchapi;
 pub mod sysinfoapi;
+pub mod threadpool;
+pub mod threadpoollegacyapiset;
+pub mod threads;
+pub mod tls;
+pub mod winbase;
 
 /// An output buffer of UTF-16 units. Exports declare output buffers with this name (not
 /// PWSTR) so that the relay trace shows their address instead of reading unwritten memory.
@@ -45,6 +57,6 @@ fn detach() {
 
 /// The DLLs this crate serves.
 pub static DLLS: [BuiltinDll; 2] = [
-    BuiltinDll { name: "kernel32.dll", exports: &EXPORTS, mask: 0, attach: None, detach: Some(detach) },
+    BuiltinDll { name: "kernel32.dll", exports: &EXPORTS, mask: 0, attach: Some(threads::attach_process), detach: Some(detach) },
     BuiltinDll { name: "kernelbase.dll", exports: &EXPORTS, mask: 0, attach: None, detach: None },
 ];

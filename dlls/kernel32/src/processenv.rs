@@ -145,6 +145,49 @@ pub unsafe extern "win64" fn SetEnvironmentVariableA(name: PCSTR, value: PCSTR) 
     }
 }
 
+/// Copy an expansion result into a buffer of `size` units, ExpandEnvironmentStrings style: the
+/// size needed with the NUL is returned; when it does not fit, as much as fits is written,
+/// NUL-terminated.
+///
+/// # Safety
+/// `buf` must be NULL or valid for `size` elements.
+unsafe fn copy_expanded<T: Copy + Default>(value: &[T], buf: *mut T, size: u32) -> u32 {
+    if !buf.is_null() && size > 0 {
+        let n = value.len().min(size as usize - 1);
+        // SAFETY: per the contract, buf holds `size` > n elements.
+        unsafe {
+            std::ptr::copy_nonoverlapping(value.as_ptr(), buf, n);
+            *buf.add(n) = T::default();
+        }
+    }
+    value.len() as u32 + 1
+}
+
+/// ExpandEnvironmentStringsW: `src` with each `%NAME%` of a set variable replaced by its value
+/// (names case-insensitive; `%NAME%` of an unset variable stays as it is). Returns the size needed, in characters, with the
+/// NUL; a too small buffer receives as much as fits.
+#[export]
+pub unsafe extern "win64" fn ExpandEnvironmentStringsW(src: PCWSTR, dst: OutWStr, size: u32) -> u32 {
+    // SAFETY: the program passes a NUL-terminated string.
+    let Some(src) = (unsafe { dllcore::strings::wstr(src) }) else {
+        return teb::fail(ERROR_INVALID_PARAMETER, 0);
+    };
+    // SAFETY: dst holds `size` units.
+    unsafe { copy_expanded(&env::expand(src), dst, size) }
+}
+
+/// ExpandEnvironmentStringsA: as the W form, in the ANSI code page (UTF-8); sizes count bytes.
+#[export]
+pub unsafe extern "win64" fn ExpandEnvironmentStringsA(src: PCSTR, dst: OutStr, size: u32) -> u32 {
+    // SAFETY: the program passes a NUL-terminated string.
+    let Some(src) = (unsafe { dllcore::strings::cstr(src) }) else {
+        return teb::fail(ERROR_INVALID_PARAMETER, 0);
+    };
+    let out = codepage::wide_to_ansi(&env::expand(&codepage::ansi_to_wide(src)));
+    // SAFETY: dst holds `size` bytes.
+    unsafe { copy_expanded(&out, dst, size) }
+}
+
 /// A copy of `data` on the process heap (how Windows hands out environment blocks).
 fn heap_copy<T: Copy>(data: &[T]) -> *mut T {
     let p = heap::process_alloc(std::mem::size_of_val(data), false) as *mut T;
@@ -247,6 +290,31 @@ mod tests {
         assert_eq!(GetLastError(), ERROR_ENVVAR_NOT_FOUND);
         assert_eq!(unsafe { SetEnvironmentVariableW(w("A=B").as_ptr(), w("x").as_ptr()) }, FALSE);
         assert_eq!(GetLastError(), ERROR_INVALID_PARAMETER);
+    }
+
+    #[test]
+    fn expand_environment_strings() {
+        teb::attach_current_thread();
+        unsafe { SetEnvironmentVariableW(w("WineRsExp").as_ptr(), w("val").as_ptr()) };
+        let mut buf = [0x7777u16; 16];
+        let n = unsafe { ExpandEnvironmentStringsW(w("<%WINERSEXP%|%nope%>").as_ptr(), buf.as_mut_ptr(), 16) };
+        assert_eq!(n, 13);
+        assert_eq!(&buf[..13], &w("<val|%nope%>")[..]);
+        assert_eq!(buf[13], 0x7777);
+        let need = unsafe { ExpandEnvironmentStringsW(w("%WineRsExp%%WineRsExp%").as_ptr(), std::ptr::null_mut(), 0) };
+        assert_eq!(need, 7);
+        let mut small = [0u16; 4];
+        assert_eq!(
+            unsafe { ExpandEnvironmentStringsW(w("%WineRsExp%%WineRsExp%").as_ptr(), small.as_mut_ptr(), 4) },
+            7
+        );
+        assert_eq!(&small, &w("val")[..]);
+        let mut a = [0u8; 16];
+        let n = unsafe { ExpandEnvironmentStringsA(c"x%WineRsExp%".as_ptr() as _, a.as_mut_ptr(), 16) };
+        assert_eq!((n, &a[..5]), (5, &b"xval\0"[..]));
+        let sr = unsafe { ExpandEnvironmentStringsA(c"%SystemRoot%".as_ptr() as _, a.as_mut_ptr(), 16) };
+        assert_eq!((sr, &a[..11]), (11, &b"C:\\windows\0"[..]));
+        unsafe { SetEnvironmentVariableW(w("WineRsExp").as_ptr(), std::ptr::null()) };
     }
 
     #[test]

@@ -31,6 +31,7 @@ pub static EXPORTS: [Export];
 
 pub mod conv;
 pub mod ctype;
+pub mod dir;
 pub mod env;
 pub mod errno;
 pub mod exit;
@@ -47,7 +48,9 @@ pub mod multibyte;
 pub mod printf;
 pub mod printf_s;
 pub mod safe;
+pub mod scanf;
 pub mod sort;
+pub mod stat;
 pub mod startup;
 pub mod stdio;
 pub mod strftime;

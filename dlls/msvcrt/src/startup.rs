@@ -1,6 +1,6 @@
 //! What the CRT start-up code of a program calls: the command line and its parsing into argv,
 //! the environment, the `_initterm` tables, the app type, `_fmode`/`_commode`, and the handlers
-//! a program installs (invalid parameter, math error).
+//! a program installs (math error; the invalid-parameter handler is in `invalid`).
 //!
 //! msvcrt exports its globals as data (`_acmdln`, `__initenv`, `_fmode`, ...: the import slot
 //! receives the variable's address); ucrtbase reaches the same variables through `__p_*`
@@ -65,6 +65,8 @@ static USER_MATHERR: AtomicUsize = AtomicUsize::new(0);
 
 static INIT: Once = Once::new();
 
+/// ucrtbase.dll's attach hook: as [`init`], and the UCRT's defaults apply (the
+/// invalid-parameter handler that ends the process).
 pub fn init_ucrt() {
     crate::invalid::note_ucrt_loaded();
     init();
@@ -139,7 +141,8 @@ pub fn environ_narrow() -> Argv {
     unsafe { _environ }
 }
 
-/// Split a command line into arguments by the Microsoft C runtime's rules:
+/// Split a command line into arguments by the Microsoft C runtime's rules (the one parser,
+/// shared with CommandLineToArgvW, is `syscall_shims::cmdline`):
 /// - argv[0] runs to the first space or tab outside quotes; quotes toggle and are dropped,
 ///   backslashes are literal (a line starting with a space gives an empty argv[0]);
 /// - then arguments are separated by spaces/tabs outside quotes; 2n backslashes before a quote
@@ -148,63 +151,7 @@ pub fn environ_narrow() -> Argv {
 /// - inside quotes, `""` is a literal quote and quoting continues (the rule since VS2008, which
 ///   ucrtbase and Wine's msvcrt follow).
 pub fn parse_command_line<T: Copy + Eq + From<u8>>(cmd: &[T]) -> Vec<Vec<T>> {
-    let (q, bs, sp, tab) = (T::from(b'"'), T::from(b'\\'), T::from(b' '), T::from(b'\t'));
-    let n = cmd.len();
-    let mut args = Vec::new();
-    let mut i = 0;
-    let mut arg0 = Vec::new();
-    let mut inq = false;
-    while i < n {
-        let c = cmd[i];
-        i += 1;
-        if c == q {
-            inq = !inq;
-        } else if !inq && (c == sp || c == tab) {
-            break;
-        } else {
-            arg0.push(c);
-        }
-    }
-    args.push(arg0);
-    loop {
-        while i < n && (cmd[i] == sp || cmd[i] == tab) {
-            i += 1;
-        }
-        if i >= n {
-            break;
-        }
-        let mut arg = Vec::new();
-        let mut inq = false;
-        loop {
-            let mut nbs = 0;
-            while i < n && cmd[i] == bs {
-                nbs += 1;
-                i += 1;
-            }
-            let mut copy = true;
-            if i < n && cmd[i] == q {
-                if nbs % 2 == 0 {
-                    if inq && i + 1 < n && cmd[i + 1] == q {
-                        i += 1;
-                    } else {
-                        copy = false;
-                        inq = !inq;
-                    }
-                }
-                nbs /= 2;
-            }
-            arg.extend(std::iter::repeat_n(bs, nbs));
-            if i >= n || (!inq && (cmd[i] == sp || cmd[i] == tab)) {
-                break;
-            }
-            if copy {
-                arg.push(cmd[i]);
-            }
-            i += 1;
-        }
-        args.push(arg);
-    }
-    args
+    syscall_shims::cmdline::split(cmd, syscall_shims::cmdline::Rules::Crt)
 }
 
 /// `_startupinfo`: what `__getmainargs` receives last.
@@ -577,6 +524,7 @@ mod tests {
                 n += 1;
             }
         }
-        assert_eq!(n, std::env::vars_os().count());
+        // The Windows environment: the host's plus the variables Windows sets.
+        assert_eq!(n, syscall_shims::env::vars().len());
     }
 }

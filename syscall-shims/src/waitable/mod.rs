@@ -17,22 +17,33 @@
 //!   thread ends otherwise): at exit they are abandoned, and the next owner's wait returns
 //!   WAIT_ABANDONED.
 //!
-//! The objects' own operations (SetEvent, ReleaseSemaphore, ...) are in [`objects`]; the handle
-//! table's [`Object`] holds them.
+//! - Alertable waits (SleepEx, WaitFor*Ex, SignalObjectAndWait) also end when APCs are queued
+//!   to the thread ([`Thread::queue_apc`] wakes its waiter): objects are checked first, then
+//!   the APCs run in the waiting thread and the wait returns WAIT_IO_COMPLETION.
+//! - SignalObjectAndWait registers on the object it waits for before it signals the other, so
+//!   whoever sees the signal finds the waiter already there (a PulseEvent cannot miss it).
+//!
+//! The objects' own operations (SetEvent, ReleaseSemaphore, ...) are in [`objects`] and
+//! [`timer`]; the handle table's [`Object`] holds them.
 
 pub mod objects;
 #[cfg(test)]
 mod tests;
+pub mod timer;
+pub mod watch;
 
-pub use objects::{Event, Mutex, Process, Semaphore, Thread, current_process, new_mutex};
+pub use objects::{Apc, Event, Mutex, Process, Semaphore, Thread, current_process, new_mutex, suspend_thread};
+pub use timer::{Timer, TimerApc};
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::{Arc, MutexGuard};
+use std::sync::{Arc, LazyLock, MutexGuard, Weak};
 use std::time::{Duration, Instant};
 use windows_sys::Win32::Foundation::{ERROR_INVALID_PARAMETER, HANDLE};
 
 use crate::handles::{self, Object};
+use crate::suspend::SafeRegion;
 use crate::sync::{futex_wait, futex_wake};
 
 /// At most this many objects per wait (MAXIMUM_WAIT_OBJECTS).
@@ -92,17 +103,29 @@ impl State {
     }
 }
 
-/// A thread's means of sleeping until an object it waits on changes: a futex word that
-/// signallers set to 1 before waking it.
+/// A thread's means of sleeping until an object it waits on changes: a futex word that the
+/// thread arms (0) before it checks its objects and marks as sleeping (2) just before it
+/// sleeps; signallers set it to 1 and make the wake-up system call only if it was sleeping.
 #[derive(Debug, Default)]
 pub struct Waiter {
     word: AtomicU32,
 }
 
+const ARMED: u32 = 0;
+const SIGNALED: u32 = 1;
+const SLEEPING: u32 = 2;
+
 impl Waiter {
-    fn wake(&self) {
-        self.word.store(1, Ordering::Release);
-        futex_wake(&self.word, 1);
+    /// Mark the waiter signaled; true if it is asleep and needs a [`futex_wake`].
+    fn signal(&self) -> bool {
+        self.word.swap(SIGNALED, Ordering::SeqCst) == SLEEPING
+    }
+
+    /// Signal and wake the waiter.
+    pub(crate) fn wake(&self) {
+        if self.signal() {
+            futex_wake(&self.word, 1);
+        }
     }
 }
 
@@ -120,24 +143,6 @@ pub struct Inner {
 }
 
 impl Inner {
-    /// Wake every registered waiter (after a state change that may satisfy one).
-    pub fn wake_waiters(&self) {
-        for r in &self.waiters {
-            r.waiter.wake();
-        }
-    }
-
-    /// Mark registered waiters as released by a pulse (all of them, or only the first), and
-    /// wake them. Returns how many were pulsed.
-    pub fn pulse_waiters(&mut self, all: bool) -> usize {
-        let n = if all { self.waiters.len() } else { self.waiters.len().min(1) };
-        for r in &mut self.waiters[..n] {
-            r.pulsed = true;
-            r.waiter.wake();
-        }
-        n
-    }
-
     /// Take the pulse left for `waiter`, if any.
     fn take_pulse(&mut self, waiter: Option<&Arc<Waiter>>) -> bool {
         let Some(w) = waiter else { return false };
@@ -145,6 +150,62 @@ impl Inner {
             Some(r) => std::mem::take(&mut r.pulsed),
             None => false,
         }
+    }
+}
+
+/// A locked waitable object. The waiters a signaller wakes are marked under the lock but
+/// woken (the system call) only once the lock is released, when this guard drops: a woken
+/// thread goes straight for the object's lock, and must not find it still held.
+pub struct Locked<'a> {
+    guard: Option<MutexGuard<'a, Inner>>,
+    wake: Vec<Arc<Waiter>>,
+}
+
+impl std::ops::Deref for Locked<'_> {
+    type Target = Inner;
+    fn deref(&self) -> &Inner {
+        self.guard.as_ref().expect("locked")
+    }
+}
+
+impl std::ops::DerefMut for Locked<'_> {
+    fn deref_mut(&mut self) -> &mut Inner {
+        self.guard.as_mut().expect("locked")
+    }
+}
+
+impl Drop for Locked<'_> {
+    fn drop(&mut self) {
+        drop(self.guard.take());
+        for w in self.wake.drain(..) {
+            futex_wake(&w.word, 1);
+        }
+    }
+}
+
+impl Locked<'_> {
+    /// Wake every registered waiter (after a state change that may satisfy one); they re-check.
+    pub fn wake_waiters(&mut self) {
+        let g = self.guard.as_ref().expect("locked");
+        for r in &g.waiters {
+            if r.waiter.signal() {
+                self.wake.push(r.waiter.clone());
+            }
+        }
+    }
+
+    /// Mark registered waiters as released by a pulse (all of them, or only the first), and
+    /// wake them. Returns how many were pulsed.
+    pub fn pulse_waiters(&mut self, all: bool) -> usize {
+        let g = self.guard.as_mut().expect("locked");
+        let n = if all { g.waiters.len() } else { g.waiters.len().min(1) };
+        for r in &mut g.waiters[..n] {
+            r.pulsed = true;
+            if r.waiter.signal() {
+                self.wake.push(r.waiter.clone());
+            }
+        }
+        n
     }
 }
 
@@ -165,9 +226,9 @@ impl Waitable {
     }
 
     /// Lock the object. Signallers change the state under this lock, then call
-    /// [`Inner::wake_waiters`].
-    pub fn lock(&self) -> MutexGuard<'_, Inner> {
-        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    /// [`Locked::wake_waiters`].
+    pub fn lock(&self) -> Locked<'_> {
+        Locked { guard: Some(self.inner.lock().unwrap_or_else(|e| e.into_inner())), wake: Vec::new() }
     }
 
     fn register(&self, w: &Arc<Waiter>) {
@@ -191,6 +252,8 @@ pub enum WaitResult {
     /// index 0 when any of them was, as Wine reports it).
     Abandoned(usize),
     Timeout,
+    /// An alertable wait ran the thread's queued APCs (WAIT_IO_COMPLETION).
+    IoCompletion,
 }
 
 impl WaitResult {
@@ -200,6 +263,7 @@ impl WaitResult {
             WaitResult::Signaled(i) => i as u32,
             WaitResult::Abandoned(i) => 0x80 + i as u32,
             WaitResult::Timeout => 0x102,
+            WaitResult::IoCompletion => 0xc0,
         }
     }
 }
@@ -232,7 +296,7 @@ fn unique_by_address(objs: &[Arc<Object>]) -> Vec<&Arc<Object>> {
 /// Wait-all: all objects locked together; consumed only when every one is signaled. An object
 /// listed twice is consumed once.
 fn try_all(unique: &[&Arc<Object>], me: u32, waiter: Option<&Arc<Waiter>>) -> Option<WaitResult> {
-    let mut guards: Vec<MutexGuard<'_, Inner>> = unique.iter().map(|o| o.waitable().lock()).collect();
+    let mut guards: Vec<Locked<'_>> = unique.iter().map(|o| o.waitable().lock()).collect();
     // A pulse that does not complete the wait is lost, as on Windows.
     let pulsed: Vec<bool> = guards.iter_mut().map(|g| g.take_pulse(waiter)).collect();
     if !guards.iter().zip(&pulsed).all(|(g, &p)| p || g.state.is_signaled(me)) {
@@ -256,33 +320,80 @@ fn try_all(unique: &[&Arc<Object>], me: u32, waiter: Option<&Arc<Waiter>>) -> Op
     Some(if abandoned { WaitResult::Abandoned(0) } else { WaitResult::Signaled(0) })
 }
 
-thread_local! {
-    static WAITER: Arc<Waiter> = Arc::new(Waiter::default());
-}
-
 /// Wait until one (`all` false) or all of `objs` are signaled, or `timeout` passes (None =
 /// forever); a satisfied wait consumes what it waited for (auto-reset events, semaphore units,
 /// mutex ownership). `objs` must not be empty.
 pub fn wait(objs: &[Arc<Object>], all: bool, timeout: Option<Duration>) -> WaitResult {
+    let deadline = timeout.map(|t| Instant::now() + t);
+    wait_ex(objs, all, deadline, false, None).unwrap_or(WaitResult::Timeout)
+}
+
+/// The general wait: as [`wait`], until `deadline`; `alertable` also ends it when APCs are
+/// queued to the thread (they run here, after the objects were found not signaled, and the
+/// result is IoCompletion). `objs` may be empty only for an alertable wait (SleepEx).
+/// `signal`, if given, runs once the thread is registered on the objects and before it looks
+/// at them (SignalObjectAndWait); its error ends the wait.
+pub fn wait_ex(
+    objs: &[Arc<Object>],
+    all: bool,
+    deadline: Option<Instant>,
+    alertable: bool,
+    signal: Option<&mut dyn FnMut() -> Result<(), u32>>,
+) -> Result<WaitResult, u32> {
     let me = crate::sync::current_tid();
     let unique = unique_by_address(objs);
-    let attempt = |w: Option<&Arc<Waiter>>| if all { try_all(&unique, me, w) } else { try_any(objs, me, w) };
-    if let Some(r) = attempt(None) {
-        return r;
+    let attempt = |w: Option<&Arc<Waiter>>| {
+        if objs.is_empty() {
+            None
+        } else if all {
+            try_all(&unique, me, w)
+        } else {
+            try_any(objs, me, w)
+        }
+    };
+    let thread = if alertable { Some(current_thread()) } else { None };
+    let apcs_waiting = || match thread.as_deref() {
+        Some(Object::Thread(t)) => t.has_apcs(),
+        _ => false,
+    };
+    if signal.is_none() {
+        if let Some(r) = attempt(None) {
+            return Ok(r);
+        }
+        if apcs_waiting() {
+            run_apcs();
+            return Ok(WaitResult::IoCompletion);
+        }
+        if deadline.is_some_and(|d| d <= Instant::now()) {
+            return Ok(WaitResult::Timeout);
+        }
     }
-    if timeout == Some(Duration::ZERO) {
-        return WaitResult::Timeout;
-    }
-    let deadline = timeout.map(|t| Instant::now() + t);
-    let waiter = WAITER.with(|w| w.clone());
+    let waiter = THREAD.with(|t| t.borrow().waiter.clone());
     for o in &unique {
         o.waitable().register(&waiter);
     }
+    THREAD.with(|t| t.borrow_mut().waiting_on = unique.iter().map(|o| (*o).clone()).collect());
+    let deregister = || {
+        THREAD.with(|t| t.borrow_mut().waiting_on.clear());
+        for o in &unique {
+            o.waitable().deregister(&waiter);
+        }
+    };
+    if let Some(f) = signal
+        && let Err(e) = f()
+    {
+        deregister();
+        return Err(e);
+    }
     let result = loop {
-        // Arm, then check: a signal after the check finds the word armed and wakes us.
-        waiter.word.store(0, Ordering::SeqCst);
+        // Arm, then check: a signal after the check finds the word armed (or sleeping) and
+        // wakes us.
+        waiter.word.store(ARMED, Ordering::SeqCst);
         if let Some(r) = attempt(Some(&waiter)) {
             break r;
+        }
+        if apcs_waiting() {
+            break WaitResult::IoCompletion;
         }
         let remaining = match deadline {
             None => None,
@@ -291,24 +402,60 @@ pub fn wait(objs: &[Arc<Object>], all: bool, timeout: Option<Duration>) -> WaitR
                 _ => break WaitResult::Timeout,
             },
         };
-        futex_wait(&waiter.word, 0, remaining);
+        let _safe = SafeRegion::enter();
+        if waiter.word.compare_exchange(ARMED, SLEEPING, Ordering::SeqCst, Ordering::Relaxed).is_ok() {
+            futex_wait(&waiter.word, SLEEPING, remaining);
+        }
     };
-    for o in &unique {
-        o.waitable().deregister(&waiter);
+    deregister();
+    if result == WaitResult::IoCompletion {
+        run_apcs();
     }
-    result
+    Ok(result)
+}
+
+/// Run the APCs queued to the calling thread, oldest first, including those they queue.
+pub fn run_apcs() {
+    let Object::Thread(t) = &*current_thread() else { return };
+    while let Some(apc) = t.next_apc() {
+        apc();
+    }
+}
+
+/// SleepEx: sleep `ms` milliseconds (INFINITE: forever); an alertable sleep ends early, with
+/// IoCompletion, when APCs are queued (and runs them).
+pub fn sleep(ms: u32, alertable: bool) -> WaitResult {
+    if !alertable {
+        crate::sync::sleep_ms(ms);
+        return WaitResult::Timeout;
+    }
+    if ms == 0 && !matches!(&*current_thread(), Object::Thread(t) if t.has_apcs()) {
+        crate::sync::yield_now();
+        return WaitResult::Timeout;
+    }
+    wait_ex(&[], false, crate::sync::deadline_ms(ms), true, None).unwrap_or(WaitResult::Timeout)
+}
+
+/// The objects of a list of handles (pseudo handles included): ERROR_INVALID_PARAMETER for
+/// an empty list or more than [`MAX_WAIT_OBJECTS`], ERROR_INVALID_HANDLE for a bad handle.
+pub fn resolve_handles(hs: &[HANDLE]) -> Result<Vec<Arc<Object>>, u32> {
+    if hs.is_empty() || hs.len() > MAX_WAIT_OBJECTS {
+        return Err(ERROR_INVALID_PARAMETER);
+    }
+    hs.iter().map(|&h| handles::resolve(h)).collect()
 }
 
 /// WaitForMultipleObjects on handles (pseudo handles included): ERROR_INVALID_PARAMETER for
 /// an empty list or more than [`MAX_WAIT_OBJECTS`], ERROR_INVALID_HANDLE for a bad handle.
 /// `timeout_ms` u32::MAX (INFINITE) waits forever.
 pub fn wait_handles(hs: &[HANDLE], all: bool, timeout_ms: u32) -> Result<WaitResult, u32> {
-    if hs.is_empty() || hs.len() > MAX_WAIT_OBJECTS {
-        return Err(ERROR_INVALID_PARAMETER);
-    }
-    let objs = hs.iter().map(|&h| handles::resolve(h)).collect::<Result<Vec<_>, u32>>()?;
-    let timeout = (timeout_ms != u32::MAX).then(|| Duration::from_millis(timeout_ms as u64));
-    Ok(wait(&objs, all, timeout))
+    wait_handles_ex(hs, all, timeout_ms, false)
+}
+
+/// WaitForMultipleObjectsEx: as [`wait_handles`], alertable or not.
+pub fn wait_handles_ex(hs: &[HANDLE], all: bool, timeout_ms: u32, alertable: bool) -> Result<WaitResult, u32> {
+    let objs = resolve_handles(hs)?;
+    wait_ex(&objs, all, crate::sync::deadline_ms(timeout_ms), alertable, None)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -321,6 +468,11 @@ struct ThreadState {
     current: Option<Arc<Object>>,
     /// Mutexes this thread owns, each once.
     owned: Vec<Arc<Object>>,
+    /// The futex word this thread sleeps on in waits.
+    waiter: Arc<Waiter>,
+    /// The objects of the wait the thread is blocked in (so that a thread terminated there
+    /// leaves no registration behind).
+    waiting_on: Vec<Arc<Object>>,
 }
 
 impl ThreadState {
@@ -338,10 +490,11 @@ impl Drop for ThreadState {
     /// never ran PE code, a test thread): abandon its mutexes and signal its object (code 0).
     fn drop(&mut self) {
         self.abandon_owned();
-        if let Some(o) = self.current.take()
-            && let Object::Thread(t) = &*o
-        {
-            t.exit(0);
+        if let Some(o) = self.current.take() {
+            forget_thread(self.tid, &o);
+            if let Object::Thread(t) = &*o {
+                t.exit(0);
+            }
         }
     }
 }
@@ -352,7 +505,45 @@ thread_local! {
         tid: unsafe { libc::gettid() } as u32,
         current: None,
         owned: Vec::new(),
+        waiter: Arc::new(Waiter::default()),
+        waiting_on: Vec::new(),
     });
+}
+
+/// Live threads by id (OpenThread), weakly: an entry lives as long as the thread's object.
+static BY_TID: LazyLock<std::sync::Mutex<HashMap<u32, Weak<Object>>>> = LazyLock::new(Default::default);
+
+/// Record `o` as the object of thread `tid` (for [`find_thread`]; its id is set too).
+pub fn remember_thread(tid: u32, o: &Arc<Object>) {
+    if let Object::Thread(t) = &**o {
+        t.set_tid(tid);
+    }
+    let mut m = BY_TID.lock().unwrap_or_else(|e| e.into_inner());
+    m.retain(|_, w| w.strong_count() > 0);
+    m.insert(tid, Arc::downgrade(o));
+}
+
+fn forget_thread(tid: u32, o: &Arc<Object>) {
+    let mut m = BY_TID.lock().unwrap_or_else(|e| e.into_inner());
+    if m.get(&tid).is_some_and(|w| std::ptr::eq(w.as_ptr(), Arc::as_ptr(o))) {
+        m.remove(&tid);
+    }
+}
+
+/// The object of the live thread `tid` (OpenThread), if that thread runs PE code.
+pub fn find_thread(tid: u32) -> Option<Arc<Object>> {
+    let m = BY_TID.lock().unwrap_or_else(|e| e.into_inner());
+    m.get(&tid).and_then(Weak::upgrade).filter(|o| matches!(&**o, Object::Thread(t) if !t.has_exited()))
+}
+
+/// Make `obj` (a thread object) the calling thread's: its id, waiter, control block.
+fn adopt(t: &mut ThreadState, obj: &Arc<Object>) {
+    if let Object::Thread(th) = &**obj {
+        th.set_tid(t.tid);
+        th.set_waiter(&t.waiter);
+        remember_thread(t.tid, obj);
+        th.ctl.start();
+    }
 }
 
 fn record_owned(o: &Arc<Object>) {
@@ -368,8 +559,13 @@ pub(crate) fn forget_owned(w: &Waitable) {
 pub fn current_thread() -> Arc<Object> {
     THREAD.with(|t| {
         let mut t = t.borrow_mut();
-        let tid = t.tid;
-        t.current.get_or_insert_with(|| Arc::new(Object::Thread(Thread::new(tid, false)))).clone()
+        if let Some(o) = &t.current {
+            return o.clone();
+        }
+        let o = Arc::new(Object::Thread(Thread::new(t.tid, false)));
+        adopt(&mut t, &o);
+        t.current = Some(o.clone());
+        o
     })
 }
 
@@ -378,9 +574,7 @@ pub fn current_thread() -> Arc<Object> {
 pub fn bind_current_thread(obj: Arc<Object>) {
     THREAD.with(|t| {
         let mut t = t.borrow_mut();
-        if let Object::Thread(th) = &*obj {
-            th.set_tid(t.tid);
-        }
+        adopt(&mut t, &obj);
         t.current = Some(obj);
     })
 }
@@ -391,11 +585,22 @@ pub fn bind_current_thread(obj: Arc<Object>) {
 pub fn exit_current_thread(code: u32) {
     let _ = THREAD.try_with(|t| {
         let mut t = t.borrow_mut();
-        t.abandon_owned();
-        if let Some(o) = t.current.take()
-            && let Object::Thread(th) = &*o
+        // A thread terminated in a wait: leave no registration behind.
+        let waiter = t.waiter.clone();
+        for o in std::mem::take(&mut t.waiting_on) {
+            o.waitable().deregister(&waiter);
+        }
+        if let Some(o) = &t.current
+            && let Object::Thread(th) = &**o
         {
-            th.exit(code);
+            th.ending(code);
+        }
+        t.abandon_owned();
+        if let Some(o) = t.current.take() {
+            forget_thread(t.tid, &o);
+            if let Object::Thread(th) = &*o {
+                th.exit(code);
+            }
         }
     });
 }

@@ -15,12 +15,17 @@
 
 pub mod input;
 pub mod lowio;
+pub mod open;
 pub mod output;
 pub mod printf;
+pub mod seek;
+pub mod sopen;
 
 use crate::lock::{IOB_ENTRIES, RLock, STREAM_LOCKS, crt_lock};
 use dllcore::export;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicUsize, Ordering};
+use std::sync::{Mutex, MutexGuard};
+use windows_sys::Win32::System::Threading::CRITICAL_SECTION;
 
 /// msvcrt's `FILE`.
 #[repr(C)]
@@ -37,6 +42,19 @@ pub struct File {
 }
 
 const _: () = assert!(std::mem::size_of::<File>() == 48);
+
+impl File {
+    const ZERO: File = File {
+        ptr: std::ptr::null_mut(),
+        cnt: 0,
+        base: std::ptr::null_mut(),
+        flag: 0,
+        file: 0,
+        charbuf: 0,
+        bufsiz: 0,
+        tmpfname: std::ptr::null_mut(),
+    };
+}
 
 pub const IOREAD: i32 = 0x0001;
 pub const IOWRT: i32 = 0x0002;
@@ -62,18 +80,7 @@ pub const INTERNAL_BUFSIZ: i32 = 4096;
 pub const BUFSIZ: usize = 512;
 
 const fn iob_init() -> [File; IOB_ENTRIES] {
-    let mut a = [const {
-        File {
-            ptr: std::ptr::null_mut(),
-            cnt: 0,
-            base: std::ptr::null_mut(),
-            flag: 0,
-            file: 0,
-            charbuf: 0,
-            bufsiz: 0,
-            tmpfname: std::ptr::null_mut(),
-        }
-    }; IOB_ENTRIES];
+    let mut a = [File::ZERO; IOB_ENTRIES];
     a[0].flag = IOREAD;
     a[0].file = 0;
     a[1].flag = IOWRT;
@@ -88,16 +95,142 @@ const fn iob_init() -> [File; IOB_ENTRIES] {
 #[allow(non_upper_case_globals)]
 pub static mut _iob: [File; IOB_ENTRIES] = iob_init();
 
-/// ucrtbase's static streams.
+/// ucrtbase's static streams. The UCRT's FILE is opaque to programs (its real layout differs
+/// from msvcrt's); ours is msvcrt's, as in Wine's ucrtbase.
 static mut UCRT_IOB: [File; IOB_ENTRIES] = iob_init();
 
 /// The locks of ucrtbase's streams (msvcrt's are CRT locks 16..36).
 static UCRT_LOCKS: [RLock; IOB_ENTRIES] = [const { RLock::new() }; IOB_ENTRIES];
-/// The lock of streams outside both arrays.
+/// The lock of FILEs that are not ours (a program's own FILE structure).
 static OTHER_LOCK: RLock = RLock::new();
 
 /// Which C runtime's conventions an export follows.
 pub use crate::printf::Flavor;
+
+// ---- the stream table ----------------------------------------------------------------------
+
+/// A stream beyond the static arrays: the FILE followed by the CRITICAL_SECTION that locks it
+/// (mingw's own `_lock_file` enters it directly, so it must sit right after the 48 bytes).
+#[repr(C)]
+pub struct FileCrit {
+    pub file: File,
+    pub cs: CRITICAL_SECTION,
+}
+
+/// Heap streams come in blocks of this many.
+const BLOCK: usize = 32;
+/// The most streams there can be (`_setmaxstdio`'s ceiling), and so the most blocks.
+pub const MAX_STREAMS_LIMIT: usize = 2048;
+const MAX_BLOCKS: usize = MAX_STREAMS_LIMIT / BLOCK;
+
+/// The heap blocks; stream `IOB_ENTRIES + k` is entry `k % BLOCK` of block `k / BLOCK`.
+static BLOCKS: [AtomicPtr<FileCrit>; MAX_BLOCKS] =
+    [const { AtomicPtr::new(std::ptr::null_mut()) }; MAX_BLOCKS];
+/// `_getmaxstdio`.
+static MAX_STREAMS: AtomicUsize = AtomicUsize::new(512);
+/// Serialises opening and closing of streams (the choice of a free FILE).
+static FILES: Mutex<()> = Mutex::new(());
+
+pub fn files_lock() -> MutexGuard<'static, ()> {
+    FILES.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Stream `i` of a flavour's table: the static array, then the heap blocks (shared by both
+/// flavours). None past the blocks allocated so far, unless `grow`.
+fn stream_at(flavor: Flavor, i: usize, grow: bool) -> Option<*mut File> {
+    if i < IOB_ENTRIES {
+        return Some(iob(flavor, i));
+    }
+    let k = i - IOB_ENTRIES;
+    let slot = BLOCKS.get(k / BLOCK)?;
+    let mut b = slot.load(Ordering::Acquire);
+    if b.is_null() {
+        if !grow {
+            return None;
+        }
+        let layout = std::alloc::Layout::array::<FileCrit>(BLOCK).ok()?;
+        // SAFETY: a zeroed block of FileCrits (all-zero is a valid FILE); each section is
+        // initialised before the block is published, and blocks live for the process.
+        unsafe {
+            b = std::alloc::alloc_zeroed(layout) as *mut FileCrit;
+            if b.is_null() {
+                return None;
+            }
+            for j in 0..BLOCK {
+                syscall_shims::sync::cs_init(&raw mut (*b.add(j)).cs, 0);
+            }
+        }
+        slot.store(b, Ordering::Release);
+    }
+    // SAFETY: inside the block.
+    Some(unsafe { &raw mut (*b.add(k % BLOCK)).file })
+}
+
+/// Is `f` one of the heap streams (then its CRITICAL_SECTION follows it)?
+fn heap_stream(f: *mut File) -> bool {
+    let a = f as usize;
+    let size = std::mem::size_of::<FileCrit>();
+    BLOCKS
+        .iter()
+        .map(|b| b.load(Ordering::Acquire) as usize)
+        .take_while(|&b| b != 0)
+        .any(|b| a >= b && a < b + size * BLOCK && (a - b).is_multiple_of(size))
+}
+
+/// Every stream in use or once used (both flavours' arrays, then the heap streams).
+pub fn all_streams() -> Vec<*mut File> {
+    let mut v = Vec::with_capacity(2 * IOB_ENTRIES);
+    for flavor in [Flavor::Msvcrt, Flavor::Ucrt] {
+        v.extend((0..IOB_ENTRIES).map(|i| iob(flavor, i)));
+    }
+    let mut i = IOB_ENTRIES;
+    while let Some(f) = stream_at(Flavor::Msvcrt, i, false) {
+        v.push(f);
+        i += 1;
+    }
+    v
+}
+
+/// A free FILE for fd `fd` with stream flags `flags` (the static array first, from index 3,
+/// as msvcrt does); null with EMFILE when `_getmaxstdio` streams are open. The caller holds
+/// [`files_lock`].
+pub fn alloc_stream(flavor: Flavor, fd: i32, flags: i32) -> *mut File {
+    let max = MAX_STREAMS.load(Ordering::Relaxed);
+    for i in 3..max {
+        let Some(f) = stream_at(flavor, i, true) else {
+            break;
+        };
+        // SAFETY: a FILE of our tables; a free one (flag 0) belongs to nobody.
+        unsafe {
+            if (*f).flag == 0 {
+                *f = File {
+                    file: fd,
+                    flag: flags,
+                    ..File::ZERO
+                };
+                return f;
+            }
+        }
+    }
+    crate::errno::set_errno(crate::errno::EMFILE);
+    std::ptr::null_mut()
+}
+
+/// _getmaxstdio: how many streams may be open at once.
+#[export]
+pub extern "win64" fn _getmaxstdio() -> i32 {
+    MAX_STREAMS.load(Ordering::Relaxed) as i32
+}
+
+/// _setmaxstdio: set that limit (between 20 and 2048); the new limit, or -1.
+#[export]
+pub extern "win64" fn _setmaxstdio(newmax: i32) -> i32 {
+    if newmax < IOB_ENTRIES as i32 || newmax as usize > MAX_STREAMS_LIMIT {
+        return -1;
+    }
+    MAX_STREAMS.store(newmax as usize, Ordering::Relaxed);
+    newmax
+}
 
 /// Where a FILE lives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -140,22 +273,30 @@ pub fn stdout_of(flavor: Flavor) -> *mut File {
     iob(flavor, 1)
 }
 
-fn lock_of(f: *mut File) -> &'static RLock {
-    match slot(f) {
-        Slot::Msvcrt(i) => crt_lock(STREAM_LOCKS + i).unwrap_or(&OTHER_LOCK),
-        Slot::Ucrt(i) => &UCRT_LOCKS[i],
-        Slot::Other => &OTHER_LOCK,
-    }
-}
-
-/// Lock a stream (recursive).
+/// Lock a stream (recursive): a static stream's CRT lock, a heap stream's own section.
 pub fn lock_file(f: *mut File) {
-    lock_of(f).lock();
+    match slot(f) {
+        Slot::Msvcrt(i) => crt_lock(STREAM_LOCKS + i).unwrap_or(&OTHER_LOCK).lock(),
+        Slot::Ucrt(i) => UCRT_LOCKS[i].lock(),
+        // SAFETY: a heap stream is followed by its initialised section.
+        Slot::Other if heap_stream(f) => unsafe {
+            syscall_shims::sync::cs_enter(&raw mut (*(f as *mut FileCrit)).cs)
+        },
+        Slot::Other => OTHER_LOCK.lock(),
+    }
 }
 
 /// Unlock a stream.
 pub fn unlock_file(f: *mut File) {
-    lock_of(f).unlock();
+    match slot(f) {
+        Slot::Msvcrt(i) => crt_lock(STREAM_LOCKS + i).unwrap_or(&OTHER_LOCK).unlock(),
+        Slot::Ucrt(i) => UCRT_LOCKS[i].unlock(),
+        // SAFETY: as in lock_file.
+        Slot::Other if heap_stream(f) => unsafe {
+            syscall_shims::sync::cs_leave(&raw mut (*(f as *mut FileCrit)).cs)
+        },
+        Slot::Other => OTHER_LOCK.unlock(),
+    }
 }
 
 /// Run `body` with the stream locked.
@@ -456,43 +597,48 @@ pub fn before_program_unlock(locknum: usize) {
 
 // ---- flushing ------------------------------------------------------------------------------
 
-/// fflush without the lock.
+/// fflush without the lock; a stream opened with "c" (commit) also commits its fd.
 ///
 /// # Safety
 /// As [`alloc_buffer`].
 pub unsafe fn fflush_nolock(f: *mut File) -> i32 {
-    unsafe { flush_buffer(f) }
+    unsafe {
+        let r = flush_buffer(f);
+        if r == 0 && (*f).flag & IOCOMMIT != 0 && sopen::_commit((*f).file) != 0 {
+            return EOF;
+        }
+        r
+    }
 }
 
 /// Flush every stream whose flags match `mask`, msvcrt's streams first, in index order (so
 /// stdout before stderr). Returns how many were flushed.
 pub fn flush_all(mask: i32) -> i32 {
     let mut n = 0;
-    for flavor in [Flavor::Msvcrt, Flavor::Ucrt] {
-        for i in 0..IOB_ENTRIES {
-            let f = iob(flavor, i);
-            // Look before locking: a thread blocked reading stdin holds its lock.
-            // SAFETY: a racy read of a static FILE's flags, rechecked under the lock.
-            if unsafe { std::ptr::read_volatile(&raw const (*f).flag) } & mask == 0 {
-                continue;
-            }
-            with_locked(f, || {
-                // SAFETY: locked, and a static FILE.
-                unsafe {
-                    if (*f).flag != 0 && (*f).flag & mask != 0 {
-                        flush_buffer(f);
-                        n += 1;
-                    }
-                }
-            });
+    for f in all_streams() {
+        // Look before locking: a thread blocked reading stdin holds its lock.
+        // SAFETY: a racy read of one of our FILEs' flags, rechecked under the lock.
+        if unsafe { std::ptr::read_volatile(&raw const (*f).flag) } & mask == 0 {
+            continue;
         }
+        with_locked(f, || {
+            // SAFETY: locked, and one of our FILEs.
+            unsafe {
+                if (*f).flag != 0 && (*f).flag & mask != 0 {
+                    fflush_nolock(f);
+                    n += 1;
+                }
+            }
+        });
     }
     n
 }
 
-/// The process exits: write out every stream (the DLLs' `detach` hook, and `exit`).
+/// The process exits: write out every stream (the DLLs' `detach` hook, and `exit`), then
+/// close the `tmpfile` streams, which deletes their files (`_rmtmp`, as the CRT's exit does).
 pub fn flush_at_exit() {
     flush_all(IOWRT);
+    open::_rmtmp();
 }
 
 // ---- FILE-level exports --------------------------------------------------------------------
@@ -549,6 +695,42 @@ pub unsafe extern "win64" fn clearerr(f: *mut File) {
     with_locked(f, || unsafe { (*f).flag &= !(IOERR | IOEOF) })
 }
 
+/// clearerr_s: clearerr with a check of its argument (EINVAL for NULL).
+#[export]
+pub unsafe extern "win64" fn clearerr_s(f: *mut File) -> i32 {
+    if f.is_null() {
+        return crate::invalid::fail(crate::errno::EINVAL);
+    }
+    unsafe { clearerr(f) };
+    0
+}
+
+/// _get_stream_buffer_pointers (UCRT): where the stream keeps its buffer base, position and
+/// count.
+#[export(only = crate::UCRT)]
+pub unsafe extern "win64" fn _get_stream_buffer_pointers(
+    f: *mut File,
+    base: *mut *mut *mut u8,
+    ptr: *mut *mut *mut u8,
+    count: *mut *mut i32,
+) -> i32 {
+    if f.is_null() {
+        return crate::invalid::fail(crate::errno::EINVAL);
+    }
+    unsafe {
+        if !base.is_null() {
+            *base = &raw mut (*f).base;
+        }
+        if !ptr.is_null() {
+            *ptr = &raw mut (*f).ptr;
+        }
+        if !count.is_null() {
+            *count = &raw mut (*f).cnt;
+        }
+    }
+    0
+}
+
 /// setvbuf: `_IONBF`, `_IOFBF` or `_IOLBF` (which msvcrt treats as full buffering).
 #[export]
 pub unsafe extern "win64" fn setvbuf(
@@ -562,7 +744,7 @@ pub unsafe extern "win64" fn setvbuf(
         || !matches!(mode, MODE_IONBF | MODE_IOFBF | MODE_IOLBF)
         || (mode != MODE_IONBF && !(2..=i32::MAX as usize).contains(&size))
     {
-        crate::errno::set_errno(crate::errno::EINVAL);
+        crate::invalid::fail(crate::errno::EINVAL);
         return -1;
     }
     with_locked(f, || unsafe {

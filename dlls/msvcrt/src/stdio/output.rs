@@ -1,6 +1,7 @@
 //! Character and block output: fputc, fputs, puts, fwrite, fflush and their wide forms.
 //! Exports writing to "stdout" exist once per DLL: each CRT has its own stdout.
 
+use super::input::{ansi_text, wide_to_mb};
 use super::*;
 use crate::MSVCRT;
 use crate::UCRT;
@@ -180,45 +181,46 @@ pub extern "win64" fn _flushall() -> i32 {
 
 // ---- wide output ---------------------------------------------------------------------------
 
-/// How UTF-16 text goes into a stream: converted to the narrow code page (UTF-8 in wine-rs) on
-/// an ANSI text-mode fd, as the raw UTF-16 units on a binary or `_O_U16TEXT`/`_O_U8TEXT` fd.
+/// fputwc without the lock. On an ANSI text-mode fd the character goes out as the locale's
+/// multibyte character (in the "C" locale only 0-0xff exist; others are EILSEQ and WEOF);
+/// otherwise as its two bytes (a Unicode text fd converts them when writing).
 ///
 /// # Safety
-/// `f` must be a valid FILE.
-pub unsafe fn wide_bytes(f: *mut File, units: &[u16]) -> Vec<u8> {
-    if unsafe { ansi_text(f) } {
-        String::from_utf16_lossy(units).into_bytes()
+/// `f` must be a valid FILE, locked by the caller.
+pub unsafe fn fputwc_nolock(c: u16, f: *mut File) -> u32 {
+    let b = if unsafe { ansi_text(f) } {
+        match wide_to_mb(c) {
+            Some(b) => b,
+            None => {
+                crate::errno::set_errno(crate::errno::EILSEQ);
+                return WEOF;
+            }
+        }
     } else {
-        units.iter().flat_map(|u| u.to_le_bytes()).collect()
-    }
-}
-
-/// Is the stream's fd in ANSI text mode (wide text is converted to narrow)?
-unsafe fn ansi_text(f: *mut File) -> bool {
-    let fd = unsafe { (*f).file };
-    lowio::info(fd).is_some_and(|i| i.is_text() && i.encoding == lowio::Encoding::Ansi)
-}
-
-/// Write UTF-16 text to a stream as one call. Returns whether all of it was written.
-///
-/// # Safety
-/// `f` must be a valid FILE.
-pub unsafe fn write_wide_locked(f: *mut File, units: &[u16]) -> bool {
-    let b = unsafe { wide_bytes(f, units) };
-    unsafe { write_locked(f, &b) == b.len() }
-}
-
-unsafe fn fputwc_nolock(c: u16, f: *mut File) -> u32 {
-    if (0xd800..0xe000).contains(&c) && unsafe { ansi_text(f) } {
-        // A lone surrogate has no narrow form.
-        return WEOF;
-    }
-    let b = unsafe { wide_bytes(f, &[c]) };
+        c.to_le_bytes().to_vec()
+    };
     if unsafe { fwrite_nolock(&b, f) } == b.len() {
         c as u32
     } else {
         WEOF
     }
+}
+
+/// Write UTF-16 text to a stream as one call (a temporary buffer on a terminal): the raw
+/// units on a binary fd, else character by character as `fputwc` does, stopping at the first
+/// that cannot be written. Returns whether all of it was written.
+///
+/// # Safety
+/// `f` must be a valid FILE.
+pub unsafe fn write_wide_locked(f: *mut File, units: &[u16]) -> bool {
+    let fd = unsafe { (*f).file };
+    if !lowio::info(fd).is_some_and(|i| i.is_text()) {
+        let b: Vec<u8> = units.iter().flat_map(|u| u.to_le_bytes()).collect();
+        return unsafe { write_locked(f, &b) } == b.len();
+    }
+    with_locked(f, || unsafe {
+        with_std_buffer(f, || units.iter().all(|&u| fputwc_nolock(u, f) != WEOF))
+    })
 }
 
 /// fputwc.
@@ -269,7 +271,7 @@ pub extern "win64" fn _fputwchar_ucrt(c: u16) -> u32 {
     put_wchar(c, stdout_of(Flavor::Ucrt))
 }
 
-/// fputws: 0, or WEOF.
+/// fputws: 0, or WEOF (what came before the failing character is written).
 #[export]
 pub unsafe extern "win64" fn fputws(s: *const u16, f: *mut File) -> i32 {
     let w = unsafe { dllcore::strings::wstr(s) }.unwrap_or(&[]);
@@ -300,4 +302,18 @@ pub unsafe extern "win64" fn _putws_msvcrt(s: *const u16) -> i32 {
 #[export(name = "_putws", only = UCRT)]
 pub unsafe extern "win64" fn _putws_ucrt(s: *const u16) -> i32 {
     unsafe { putws_to(stdout_of(Flavor::Ucrt), s) }
+}
+
+/// _putw: an int as its 4 bytes; the int, or EOF.
+#[export]
+pub unsafe extern "win64" fn _putw(val: i32, f: *mut File) -> i32 {
+    let b = val.to_le_bytes();
+    with_locked(f, || unsafe {
+        if fwrite_nolock(&b, f) == 4 {
+            val
+        } else {
+            (*f).flag |= IOERR;
+            EOF
+        }
+    })
 }

@@ -1,107 +1,23 @@
-//! synchapi.h: waiting on objects; events, mutexes and semaphores; critical sections and
-//! sleeping. The objects and the waiting are `syscall_shims::waitable` (see "Waitable objects"
-//! in docs/ARCHITECTURE.md); the critical section lives in `syscall_shims::sync` (a futex over
-//! the structure's own fields) so every DLL shares it.
+//! synchapi.h: events, mutexes, semaphores and waitable timers, unnamed or named (one
+//! namespace of names, `syscall_shims::handles`). Their states and waiting are
+//! `syscall_shims::waitable`.
 
 use crate::handleapi::inherit_of;
 use dllcore::{export, teb};
 use std::sync::Arc;
+use std::time::Duration;
 use syscall_shims::handles::{self, Object};
 use syscall_shims::waitable::{self, Event, Semaphore};
 use syscall_shims::{codepage, sync};
 use windows_sys::Win32::Foundation::{
     ERROR_ALREADY_EXISTS, ERROR_INVALID_HANDLE, ERROR_INVALID_PARAMETER, ERROR_NOACCESS, ERROR_SUCCESS, FALSE, HANDLE,
-    TRUE, WAIT_FAILED,
+    TRUE,
 };
 use windows_sys::Win32::Security::SECURITY_ATTRIBUTES;
 use windows_sys::Win32::System::Threading::{
-    CREATE_EVENT_INITIAL_SET, CREATE_EVENT_MANUAL_RESET, CREATE_MUTEX_INITIAL_OWNER, CRITICAL_SECTION,
+    CREATE_EVENT_INITIAL_SET, CREATE_EVENT_MANUAL_RESET, CREATE_MUTEX_INITIAL_OWNER,
 };
 use windows_sys::core::{BOOL, PCSTR, PCWSTR};
-
-// ---------------------------------------------------------------------------------------------
-// Waiting.
-
-/// WaitForMultipleObjects(Ex) on a counted array.
-///
-/// # Safety
-/// `hs` must be NULL or point at `n` handles.
-unsafe fn wait_many(n: u32, hs: *const HANDLE, all: bool, ms: u32) -> u32 {
-    if hs.is_null() && n != 0 {
-        return teb::fail(ERROR_NOACCESS, WAIT_FAILED);
-    }
-    // SAFETY: per the contract (n is checked against 64 before anything is read beyond).
-    let list: &[HANDLE] = if n == 0 || n as usize > waitable::MAX_WAIT_OBJECTS {
-        &[]
-    } else {
-        unsafe { std::slice::from_raw_parts(hs, n as usize) }
-    };
-    match waitable::wait_handles(list, all, ms) {
-        Ok(r) => r.code(),
-        Err(e) => teb::fail(e, WAIT_FAILED),
-    }
-}
-
-/// WaitForSingleObject: wait until the object is signaled (WAIT_OBJECT_0; WAIT_ABANDONED for
-/// a mutex whose owner exited) or `ms` milliseconds pass (WAIT_TIMEOUT; INFINITE never).
-/// A satisfied wait consumes auto-reset events, semaphore units and mutex ownership.
-#[export]
-pub extern "win64" fn WaitForSingleObject(h: HANDLE, ms: u32) -> u32 {
-    // SAFETY: one handle, on our stack.
-    unsafe { wait_many(1, &h, false, ms) }
-}
-
-/// WaitForSingleObjectEx: as WaitForSingleObject; an alertable wait also ends when an APC runs.
-/// APCs are not implemented: the wait is never alerted.
-#[export]
-pub extern "win64" fn WaitForSingleObjectEx(h: HANDLE, ms: u32, _alertable: BOOL) -> u32 {
-    // SAFETY: one handle, on our stack.
-    unsafe { wait_many(1, &h, false, ms) }
-}
-
-/// WaitForMultipleObjects: wait for any (WAIT_OBJECT_0 + lowest signaled index) or all of up
-/// to 64 objects; with `all`, nothing is consumed until every object is signaled. More than 64
-/// or none: ERROR_INVALID_PARAMETER.
-#[export]
-pub unsafe extern "win64" fn WaitForMultipleObjects(n: u32, hs: *const HANDLE, all: BOOL, ms: u32) -> u32 {
-    // SAFETY: the program passes `n` handles.
-    unsafe { wait_many(n, hs, all != 0, ms) }
-}
-
-/// WaitForMultipleObjectsEx: as WaitForMultipleObjects; alertable waits end on APCs.
-/// APCs are not implemented: the wait is never alerted.
-#[export]
-pub unsafe extern "win64" fn WaitForMultipleObjectsEx(
-    n: u32,
-    hs: *const HANDLE,
-    all: BOOL,
-    ms: u32,
-    _alertable: BOOL,
-) -> u32 {
-    // SAFETY: the program passes `n` handles.
-    unsafe { wait_many(n, hs, all != 0, ms) }
-}
-
-/// SignalObjectAndWait: signal one object (SetEvent, ReleaseMutex or ReleaseSemaphore by one)
-/// and wait on another.
-/// The two steps are not one atomic operation; APCs are not implemented.
-#[export]
-pub extern "win64" fn SignalObjectAndWait(signal: HANDLE, wait: HANDLE, ms: u32, _alertable: BOOL) -> u32 {
-    let r = match handles::get(signal).as_deref() {
-        Ok(Object::Event(e)) => {
-            e.set();
-            Ok(())
-        }
-        Ok(Object::Mutex(m)) => m.release(sync::current_tid()),
-        Ok(Object::Semaphore(s)) => s.release(1).map(drop),
-        _ => Err(ERROR_INVALID_HANDLE),
-    };
-    match r {
-        // SAFETY: one handle, on our stack.
-        Ok(()) => unsafe { wait_many(1, &wait, false, ms) },
-        Err(e) => teb::fail(e, WAIT_FAILED),
-    }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Creating and opening named or unnamed objects.
@@ -462,157 +378,170 @@ pub unsafe extern "win64" fn ReleaseSemaphore(h: HANDLE, n: i32, prev: *mut i32)
 }
 
 // ---------------------------------------------------------------------------------------------
-// Critical sections and sleeping.
+// Waitable timers.
 
-/// InitializeCriticalSection: make the section free and ready. Fields keep their NT meaning
-/// (LockCount -1 when free, RecursionCount, OwningThread = owner's thread id).
-/// LockSemaphore holds our futex word rather than a handle; DebugInfo is -1 (none).
-#[export]
-pub unsafe extern "win64" fn InitializeCriticalSection(cs: *mut CRITICAL_SECTION) {
-    // SAFETY: the program passes the section to initialise.
-    unsafe { sync::cs_init(cs, 0) }
+fn is_timer(o: &Object) -> bool {
+    matches!(o, Object::Timer(_))
 }
 
-/// InitializeCriticalSectionAndSpinCount: as InitializeCriticalSection, spinning up to
-/// `spin_count` times before blocking (on multiprocessors). Always TRUE since Vista.
+/// CREATE_WAITABLE_TIMER_MANUAL_RESET.
+const TIMER_MANUAL_RESET: u32 = 1;
+
+fn create_timer(sa: *const SECURITY_ATTRIBUTES, manual: bool, name: Option<String>) -> HANDLE {
+    // SAFETY: sa is NULL or a SECURITY_ATTRIBUTES (the exports' contract).
+    let inherit = unsafe { inherit_of(sa) };
+    create_object(name, inherit, is_timer, || Ok(Arc::new(Object::Timer(waitable::Timer::new(manual)))))
+}
+
+/// CreateWaitableTimerW: a timer, not set and not signaled. A manual-reset (notification)
+/// timer stays signaled once it fires; an auto-reset (synchronization) one is reset by the one
+/// wait it satisfies. A name already in use opens that timer (ERROR_ALREADY_EXISTS).
 #[export]
-pub unsafe extern "win64" fn InitializeCriticalSectionAndSpinCount(cs: *mut CRITICAL_SECTION, spin_count: u32) -> BOOL {
-    // SAFETY: the program passes the section to initialise.
-    unsafe { sync::cs_init(cs, spin_count) };
+pub unsafe extern "win64" fn CreateWaitableTimerW(
+    sa: *const SECURITY_ATTRIBUTES,
+    manual: BOOL,
+    name: PCWSTR,
+) -> HANDLE {
+    // SAFETY: the program passes NULL or a NUL-terminated name.
+    create_timer(sa, manual != 0, unsafe { name_w(name) })
+}
+
+/// CreateWaitableTimerA: CreateWaitableTimerW with an ANSI name.
+#[export]
+pub unsafe extern "win64" fn CreateWaitableTimerA(sa: *const SECURITY_ATTRIBUTES, manual: BOOL, name: PCSTR) -> HANDLE {
+    // SAFETY: the program passes NULL or a NUL-terminated name.
+    create_timer(sa, manual != 0, unsafe { name_a(name) })
+}
+
+/// CreateWaitableTimerExW: CreateWaitableTimerW with CREATE_WAITABLE_TIMER_MANUAL_RESET
+/// (CREATE_WAITABLE_TIMER_HIGH_RESOLUTION is accepted: every timer is).
+/// The access mask is not enforced.
+#[export]
+pub unsafe extern "win64" fn CreateWaitableTimerExW(
+    sa: *const SECURITY_ATTRIBUTES,
+    name: PCWSTR,
+    flags: u32,
+    _access: u32,
+) -> HANDLE {
+    // SAFETY: the program passes NULL or a NUL-terminated name.
+    create_timer(sa, flags & TIMER_MANUAL_RESET != 0, unsafe { name_w(name) })
+}
+
+/// CreateWaitableTimerExA: CreateWaitableTimerExW with an ANSI name.
+/// The access mask is not enforced.
+#[export]
+pub unsafe extern "win64" fn CreateWaitableTimerExA(
+    sa: *const SECURITY_ATTRIBUTES,
+    name: PCSTR,
+    flags: u32,
+    _access: u32,
+) -> HANDLE {
+    // SAFETY: the program passes NULL or a NUL-terminated name.
+    create_timer(sa, flags & TIMER_MANUAL_RESET != 0, unsafe { name_a(name) })
+}
+
+/// OpenWaitableTimerW: a new handle to the timer named `name`.
+/// The access mask is not enforced.
+#[export]
+pub unsafe extern "win64" fn OpenWaitableTimerW(_access: u32, inherit: BOOL, name: PCWSTR) -> HANDLE {
+    // SAFETY: the program passes a NUL-terminated name.
+    open_object(unsafe { name_w(name) }, inherit != 0, is_timer)
+}
+
+/// OpenWaitableTimerA: OpenWaitableTimerW with an ANSI name.
+/// The access mask is not enforced.
+#[export]
+pub unsafe extern "win64" fn OpenWaitableTimerA(_access: u32, inherit: BOOL, name: PCSTR) -> HANDLE {
+    // SAFETY: the program passes a NUL-terminated name.
+    open_object(unsafe { name_a(name) }, inherit != 0, is_timer)
+}
+
+/// SetWaitableTimer(Ex) for both exports.
+///
+/// # Safety
+/// `due` must be NULL or point at a LARGE_INTEGER.
+unsafe fn set_timer(h: HANDLE, due: *const i64, period: i32, apc: usize, arg: usize) -> BOOL {
+    let obj = match handles::get(h) {
+        Ok(o) if is_timer(&o) => o,
+        _ => return teb::fail(ERROR_INVALID_HANDLE, FALSE),
+    };
+    if due.is_null() {
+        return teb::fail(ERROR_NOACCESS, FALSE);
+    }
+    if period < 0 {
+        return teb::fail(ERROR_INVALID_PARAMETER, FALSE);
+    }
+    // SAFETY: per the contract.
+    let at = syscall_shims::timer::due_instant(unsafe { due.read_unaligned() });
+    let apc = (apc != 0).then(|| waitable::TimerApc {
+        thread: waitable::current_thread(),
+        call: Arc::new(move |when: u64| {
+            // SAFETY: the program's PTIMERAPCROUTINE (argument, low and high FILETIME).
+            let f: extern "win64" fn(usize, u32, u32) = unsafe { std::mem::transmute(apc) };
+            f(arg, when as u32, (when >> 32) as u32)
+        }),
+    });
+    waitable::timer::set(&obj, at, Duration::from_millis(period as u64), apc);
     TRUE
 }
 
-/// InitializeCriticalSectionEx: as InitializeCriticalSectionAndSpinCount; the flags
-/// (CRITICAL_SECTION_NO_DEBUG_INFO and the like) only concern debug information.
+/// SetWaitableTimer: arm the timer: it becomes non-signaled, then is signaled at `*due` (in
+/// 100 ns units: negative relative to now, positive an absolute FILETIME), then every `period`
+/// milliseconds if `period` > 0. A completion routine `apc(arg, low, high)` (the FILETIME of
+/// the firing) is queued to the calling thread each time, to run in its alertable waits.
+/// Waking the system (`resume`) is not supported; the timer works regardless.
 #[export]
-pub unsafe extern "win64" fn InitializeCriticalSectionEx(
-    cs: *mut CRITICAL_SECTION,
-    spin_count: u32,
-    _flags: u32,
+pub unsafe extern "win64" fn SetWaitableTimer(
+    h: HANDLE,
+    due: *const i64,
+    period: i32,
+    apc: usize,
+    arg: usize,
+    _resume: BOOL,
 ) -> BOOL {
-    // SAFETY: the program passes the section to initialise.
-    unsafe { sync::cs_init(cs, spin_count) };
-    TRUE
+    // SAFETY: the program passes a LARGE_INTEGER.
+    unsafe { set_timer(h, due, period, apc, arg) }
 }
 
-/// EnterCriticalSection: wait for ownership; the owner may enter again (recursively).
+/// SetWaitableTimerEx: SetWaitableTimer with a wake context and a tolerable delay, which are
+/// accepted and ignored (the timer fires on time).
 #[export]
-pub unsafe extern "win64" fn EnterCriticalSection(cs: *mut CRITICAL_SECTION) {
-    // SAFETY: the program passes an initialised section.
-    unsafe { sync::cs_enter(cs) }
+pub unsafe extern "win64" fn SetWaitableTimerEx(
+    h: HANDLE,
+    due: *const i64,
+    period: i32,
+    apc: usize,
+    arg: usize,
+    _wake_context: *const core::ffi::c_void,
+    _tolerable_delay: u32,
+) -> BOOL {
+    // SAFETY: the program passes a LARGE_INTEGER.
+    unsafe { set_timer(h, due, period, apc, arg) }
 }
 
-/// TryEnterCriticalSection: take ownership if nobody else holds the section; TRUE if the caller
-/// now owns it.
+/// CancelWaitableTimer: stop the timer (no more firings or completion routines); its signaled
+/// state is left as it is.
 #[export]
-pub unsafe extern "win64" fn TryEnterCriticalSection(cs: *mut CRITICAL_SECTION) -> BOOL {
-    // SAFETY: the program passes an initialised section.
-    unsafe { sync::cs_try_enter(cs) as BOOL }
-}
-
-/// LeaveCriticalSection: give up one level of ownership; the last one wakes a waiter.
-#[export]
-pub unsafe extern "win64" fn LeaveCriticalSection(cs: *mut CRITICAL_SECTION) {
-    // SAFETY: the program passes a section it owns.
-    unsafe { sync::cs_leave(cs) }
-}
-
-/// DeleteCriticalSection: release the section's resources (it must not be owned).
-#[export]
-pub unsafe extern "win64" fn DeleteCriticalSection(cs: *mut CRITICAL_SECTION) {
-    // SAFETY: the program passes a section nobody uses any more.
-    unsafe { sync::cs_delete(cs) }
-}
-
-/// Sleep: suspend the thread for `ms` milliseconds; 0 gives up the rest of the time slice,
-/// INFINITE never returns.
-#[export]
-pub extern "win64" fn Sleep(ms: u32) {
-    sync::sleep_ms(ms)
-}
-
-/// SleepEx: as Sleep; an alertable sleep returns WAIT_IO_COMPLETION when an APC or I/O
-/// completion routine ran, else 0.
-/// APCs are not implemented: the sleep is never alerted and always returns 0.
-#[export]
-pub extern "win64" fn SleepEx(ms: u32, _alertable: BOOL) -> u32 {
-    sync::sleep_ms(ms);
-    0
+pub extern "win64" fn CancelWaitableTimer(h: HANDLE) -> BOOL {
+    match handles::get(h) {
+        Ok(o) if is_timer(&o) => {
+            waitable::timer::cancel(&o);
+            TRUE
+        }
+        _ => teb::fail(ERROR_INVALID_HANDLE, FALSE),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::Arc;
-
-    struct Shared(std::cell::UnsafeCell<CRITICAL_SECTION>, std::cell::UnsafeCell<u64>);
-    // SAFETY: the counter is guarded by the critical section under test.
-    unsafe impl Sync for Shared {}
-    unsafe impl Send for Shared {}
-
-    #[test]
-    fn critical_section_on_several_threads() {
-        dllcore::teb::attach_current_thread();
-        let s = Arc::new(Shared(Default::default(), Default::default()));
-        unsafe { InitializeCriticalSectionAndSpinCount(s.0.get(), 4000) };
-        let threads: Vec<_> = (0..4)
-            .map(|_| {
-                let s = s.clone();
-                std::thread::spawn(move || {
-                    dllcore::teb::attach_current_thread();
-                    for _ in 0..10_000 {
-                        unsafe {
-                            EnterCriticalSection(s.0.get());
-                            assert_eq!(TryEnterCriticalSection(s.0.get()), TRUE);
-                            *s.1.get() += 1;
-                            LeaveCriticalSection(s.0.get());
-                            LeaveCriticalSection(s.0.get());
-                        }
-                    }
-                })
-            })
-            .collect();
-        for t in threads {
-            t.join().unwrap();
-        }
-        assert_eq!(unsafe { *s.1.get() }, 40_000);
-        let c = unsafe { &*s.0.get() };
-        assert_eq!((c.LockCount, c.RecursionCount, c.OwningThread as usize), (-1, 0, 0));
-        unsafe { DeleteCriticalSection(s.0.get()) };
-    }
-
-    #[test]
-    fn uncontended_enter_leave_is_fast() {
-        let mut cs = CRITICAL_SECTION::default();
-        unsafe { InitializeCriticalSection(&mut cs) };
-        let n = 1_000_000;
-        let t = std::time::Instant::now();
-        for _ in 0..n {
-            unsafe {
-                sync::cs_enter(&mut cs);
-                sync::cs_leave(&mut cs);
-            }
-        }
-        let per = t.elapsed().as_nanos() as f64 / n as f64;
-        // Generous bound (debug build, shared machine): a lock would be far above it.
-        assert!(per < 200.0, "{per} ns per enter/leave");
-    }
-
-    #[test]
-    fn sleep_waits() {
-        let t = std::time::Instant::now();
-        Sleep(20);
-        assert!(t.elapsed() >= std::time::Duration::from_millis(20));
-        Sleep(0);
-        assert_eq!(SleepEx(1, TRUE), 0);
-    }
-}
-
-#[cfg(test)]
-mod object_tests {
-    use super::*;
     use crate::errhandlingapi::{GetLastError, SetLastError};
     use crate::handleapi::CloseHandle;
+    use crate::synchapi::{
+        SignalObjectAndWait, WaitForMultipleObjects, WaitForMultipleObjectsEx, WaitForSingleObject,
+        WaitForSingleObjectEx,
+    };
+    use windows_sys::Win32::Foundation::WAIT_FAILED;
     use windows_sys::Win32::Foundation::{
         ERROR_FILE_NOT_FOUND, ERROR_NOT_OWNER, ERROR_TOO_MANY_POSTS, WAIT_ABANDONED_0, WAIT_OBJECT_0, WAIT_TIMEOUT,
     };
@@ -799,6 +728,69 @@ mod object_tests {
         assert_eq!(unsafe { ReleaseSemaphore(s2, 1, std::ptr::null_mut()) }, TRUE);
         assert_eq!(WaitForSingleObject(s1, 0), WAIT_OBJECT_0);
         for h in [m1, m2, s1, s2] {
+            CloseHandle(h);
+        }
+    }
+
+    extern "win64" fn timer_apc(arg: usize, lo: u32, hi: u32) {
+        let when = (hi as u64) << 32 | lo as u64;
+        assert!(when > 116_444_736_000_000_000, "a FILETIME");
+        // SAFETY: the test passes a counter.
+        unsafe { *(arg as *mut u32) += 1 };
+    }
+
+    #[test]
+    fn waitable_timers() {
+        teb::attach_current_thread();
+        let t = unsafe { CreateWaitableTimerW(NULL_SA, TRUE, std::ptr::null()) };
+        assert!(!t.is_null());
+        assert_eq!(WaitForSingleObject(t, 0), WAIT_TIMEOUT, "not set");
+        let due: i64 = -20 * 10_000;
+        let start = std::time::Instant::now();
+        assert_eq!(unsafe { SetWaitableTimer(t, &due, 0, 0, 0, FALSE) }, TRUE);
+        assert_eq!(WaitForSingleObject(t, 5000), WAIT_OBJECT_0);
+        assert!(start.elapsed() >= std::time::Duration::from_millis(19));
+        assert_eq!(WaitForSingleObject(t, 0), WAIT_OBJECT_0, "manual: stays signaled");
+        let far: i64 = -10_000_000;
+        unsafe { SetWaitableTimer(t, &far, 0, 0, 0, FALSE) };
+        assert_eq!(WaitForSingleObject(t, 0), WAIT_TIMEOUT, "setting resets it");
+        assert_eq!(CancelWaitableTimer(t), TRUE);
+        assert_eq!(WaitForSingleObject(t, 50), WAIT_TIMEOUT, "cancelled");
+
+        // Auto-reset, periodic, with a completion routine.
+        let a = unsafe { CreateWaitableTimerExW(NULL_SA, std::ptr::null(), 0, 0) };
+        let mut fired = 0u32;
+        let due: i64 = -5 * 10_000;
+        assert_eq!(
+            unsafe { SetWaitableTimer(a, &due, 10, timer_apc as *const () as usize, &raw mut fired as usize, FALSE) },
+            TRUE
+        );
+        assert_eq!(WaitForSingleObject(a, 5000), WAIT_OBJECT_0);
+        assert_eq!(WaitForSingleObject(a, 0), WAIT_TIMEOUT, "auto: consumed");
+        assert_eq!(WaitForSingleObject(a, 5000), WAIT_OBJECT_0, "fires again");
+        assert_eq!(fired, 0, "completion routines wait for an alertable wait");
+        while unsafe { (&raw const fired).read_volatile() } < 3 {
+            assert_eq!(crate::synchapi::SleepEx(5000, TRUE), 0xc0);
+        }
+        CancelWaitableTimer(a);
+        // An absolute due time in the past fires at once.
+        let past = syscall_shims::time::now_filetime() as i64 - 10_000_000;
+        unsafe { SetWaitableTimer(a, &past, 0, 0, 0, FALSE) };
+        assert_eq!(WaitForSingleObject(a, 5000), WAIT_OBJECT_0);
+        // Errors and names.
+        let ev = unsafe { CreateEventW(NULL_SA, TRUE, FALSE, std::ptr::null()) };
+        assert_eq!(unsafe { SetWaitableTimer(ev, &due, 0, 0, 0, FALSE) }, FALSE);
+        assert_eq!(GetLastError(), ERROR_INVALID_HANDLE);
+        assert_eq!(CancelWaitableTimer(ev), FALSE);
+        let name = w("k32-test-timer");
+        let n1 = unsafe { CreateWaitableTimerW(NULL_SA, TRUE, name.as_ptr()) };
+        let n2 = unsafe { CreateWaitableTimerW(NULL_SA, FALSE, name.as_ptr()) };
+        assert_eq!(GetLastError(), ERROR_ALREADY_EXISTS);
+        let n3 = unsafe { OpenWaitableTimerW(0, FALSE, name.as_ptr()) };
+        assert!(!n3.is_null());
+        assert!(unsafe { CreateEventW(NULL_SA, TRUE, FALSE, name.as_ptr()) }.is_null());
+        assert_eq!(GetLastError(), ERROR_INVALID_HANDLE);
+        for h in [t, a, ev, n1, n2, n3] {
             CloseHandle(h);
         }
     }

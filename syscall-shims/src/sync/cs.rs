@@ -1,118 +1,39 @@
-//! Threads and synchronisation on the host: thread ids, futexes, sleeping, and the Windows
-//! CRITICAL_SECTION (kept here so every DLL, kernel32 and msvcrt alike, locks the same way).
+//! CRITICAL_SECTION, on a futex over its own LockCount.
+//!
+//! The fields keep the meaning Wine gives them (the pre-Vista encoding, which programs and
+//! Wine's tests read): LockCount is -1 when free, 0 when held once, and one more for each
+//! recursive entry; RecursionCount counts the owner's entries; OwningThread is the owner's
+//! thread id; SpinCount is what the program set (0 on a uniprocessor). DebugInfo is -1 (no
+//! debug info, as Windows 8+ does by default).
+//!
+//! Unlike Wine's, the lock is not handed from a leaving owner to one waiter: a waiter that
+//! wakes competes with any thread arriving at that moment (as the Vista+ critical section does),
+//! which is what keeps a contended section fast - a hand-off makes every acquisition wait for a
+//! sleeping thread to be scheduled. Waiters therefore do not count in LockCount. The low 32
+//! bits of LockSemaphore (not a handle here) are a futex word saying "threads may be asleep":
+//! a waiter sets it before it sleeps on it, a leaving owner clears it and wakes one sleeper if
+//! it was set, and a thread that slept sets it again when it gets the lock (others may still
+//! sleep) - the three-state futex mutex, with LockCount as the lock. Uncontended Enter and
+//! Leave are one atomic instruction each.
 
-use std::cell::Cell;
 use std::sync::atomic::{AtomicI32, AtomicU32, AtomicUsize, Ordering};
 use windows_sys::Win32::System::Threading::CRITICAL_SECTION;
 
-thread_local! {
-    static TID: Cell<u32> = const { Cell::new(0) };
-}
-
-/// The calling thread's id (the host tid, which is also what the TEB's ClientId holds).
-/// Cached per thread: one TLS read after the first call.
-#[inline]
-pub fn current_tid() -> u32 {
-    TID.with(|t| {
-        let v = t.get();
-        if v != 0 {
-            return v;
-        }
-        // SAFETY: gettid has no preconditions.
-        let v = unsafe { libc::gettid() } as u32;
-        t.set(v);
-        v
-    })
-}
-
-/// The process id.
-pub fn current_pid() -> u32 {
-    // SAFETY: getpid has no preconditions.
-    unsafe { libc::getpid() as u32 }
-}
-
-/// Block while `*word == expected` (or until woken, or `timeout_ns` elapses). Spurious
-/// returns are possible: callers loop.
-pub fn futex_wait(word: &AtomicU32, expected: u32, timeout_ns: Option<u64>) {
-    let ts = timeout_ns.map(|ns| libc::timespec {
-        tv_sec: (ns / 1_000_000_000) as libc::time_t,
-        tv_nsec: (ns % 1_000_000_000) as libc::c_long,
-    });
-    let tsp = ts.as_ref().map_or(std::ptr::null(), |t| t as *const libc::timespec);
-    // SAFETY: `word` is a valid aligned u32 for the duration of the call.
-    unsafe {
-        libc::syscall(libc::SYS_futex, word.as_ptr(), libc::FUTEX_WAIT | libc::FUTEX_PRIVATE_FLAG, expected, tsp);
-    }
-}
-
-/// Wake up to `n` threads blocked in [`futex_wait`] on `word`.
-pub fn futex_wake(word: &AtomicU32, n: i32) {
-    // SAFETY: `word` is a valid aligned u32.
-    unsafe {
-        libc::syscall(libc::SYS_futex, word.as_ptr(), libc::FUTEX_WAKE | libc::FUTEX_PRIVATE_FLAG, n);
-    }
-}
-
-/// Sleep for `ms` milliseconds (`u32::MAX` = forever); 0 yields the rest of the time slice.
-pub fn sleep_ms(ms: u32) {
-    if ms == 0 {
-        // SAFETY: no preconditions.
-        unsafe { libc::sched_yield() };
-        return;
-    }
-    if ms == u32::MAX {
-        loop {
-            // SAFETY: no preconditions; returns only on a signal.
-            unsafe { libc::pause() };
-        }
-    }
-    let mut req =
-        libc::timespec { tv_sec: (ms / 1000) as libc::time_t, tv_nsec: ((ms % 1000) * 1_000_000) as libc::c_long };
-    loop {
-        let mut rem = libc::timespec { tv_sec: 0, tv_nsec: 0 };
-        // SAFETY: valid timespec pointers.
-        let r = unsafe { libc::nanosleep(&req, &mut rem) };
-        if r == 0 || std::io::Error::last_os_error().raw_os_error() != Some(libc::EINTR) {
-            return;
-        }
-        req = rem;
-    }
-}
-
-/// Number of processors online (read once: sysconf reads a /sys file each time).
-pub fn processor_count() -> u32 {
-    static COUNT: AtomicU32 = AtomicU32::new(0);
-    let n = COUNT.load(Ordering::Relaxed);
-    if n != 0 {
-        return n;
-    }
-    // SAFETY: sysconf has no preconditions.
-    let n = unsafe { libc::sysconf(libc::_SC_NPROCESSORS_ONLN) }.clamp(1, 1024) as u32;
-    COUNT.store(n, Ordering::Relaxed);
-    n
-}
-
-// ---------------------------------------------------------------------------------------------
-// CRITICAL_SECTION
-//
-// The fields keep their NT meaning: LockCount is -1 when free and counts the owner's entries
-// plus the waiters above that (the pre-Vista encoding, as Wine keeps it), RecursionCount the
-// owner's entries, OwningThread the owner's thread id. LockSemaphore's low 32 bits are the
-// futex word through which a leaving owner hands the lock to one waiter (a count of pending
-// wake-ups), as Wine does on Linux; it is not a handle. DebugInfo is -1 (no debug info, as
-// Windows 8+ does by default). Uncontended Enter/Leave are one `lock xadd` each.
+use super::{current_tid, futex_wait, futex_wake, processor_count, spin_while};
 
 /// Views of the CRITICAL_SECTION fields as atomics.
 struct Cs<'a> {
     lock_count: &'a AtomicI32,
     recursion: &'a AtomicI32,
     owner: &'a AtomicUsize,
-    sem: &'a AtomicU32,
+    /// 1: threads may be asleep in Enter (the futex word they sleep on).
+    sleepers: &'a AtomicU32,
     spin: &'a AtomicUsize,
 }
 
 /// # Safety
 /// `cs` must point at a valid, suitably aligned CRITICAL_SECTION that outlives `'a`.
+#[inline(always)]
 unsafe fn cs<'a>(cs: *mut CRITICAL_SECTION) -> Cs<'a> {
     // SAFETY: the fields are naturally aligned i32/usize in a repr(C) struct; atomics of the
     // same size share their layout.
@@ -121,14 +42,19 @@ unsafe fn cs<'a>(cs: *mut CRITICAL_SECTION) -> Cs<'a> {
             lock_count: AtomicI32::from_ptr(std::ptr::addr_of_mut!((*cs).LockCount)),
             recursion: AtomicI32::from_ptr(std::ptr::addr_of_mut!((*cs).RecursionCount)),
             owner: AtomicUsize::from_ptr(std::ptr::addr_of_mut!((*cs).OwningThread) as *mut usize),
-            sem: AtomicU32::from_ptr(std::ptr::addr_of_mut!((*cs).LockSemaphore) as *mut u32),
+            sleepers: AtomicU32::from_ptr(std::ptr::addr_of_mut!((*cs).LockSemaphore) as *mut u32),
             spin: AtomicUsize::from_ptr(std::ptr::addr_of_mut!((*cs).SpinCount)),
         }
     }
 }
 
-/// Spin counts are kept only on multiprocessors, as Windows does.
+/// The bits of a spin count that count spins (the top byte holds flags, such as the
+/// "preallocate the event" bit 0x80000000 of old Windows).
 const SPIN_COUNT_MASK: u32 = 0x00ff_ffff;
+
+/// Spins on a contended section when its SpinCount is 0: a short wait for an owner about to
+/// leave costs less than sleeping.
+const DEFAULT_SPIN: u32 = 100;
 
 /// InitializeCriticalSection(AndSpinCount).
 ///
@@ -149,17 +75,25 @@ pub unsafe fn cs_init(p: *mut CRITICAL_SECTION, spin_count: u32) {
     }
 }
 
-/// Take the hand-off token a leaving owner posted for us.
-fn cs_wait(c: &Cs) {
-    loop {
-        let v = c.sem.load(Ordering::Acquire);
-        if v > 0 {
-            if c.sem.compare_exchange_weak(v, v - 1, Ordering::Acquire, Ordering::Relaxed).is_ok() {
-                return;
-            }
-            continue;
-        }
-        futex_wait(c.sem, 0, None);
+/// SetCriticalSectionSpinCount: the new count (ignored on a uniprocessor); returns the old.
+///
+/// # Safety
+/// `p` must point at an initialised CRITICAL_SECTION.
+pub unsafe fn cs_set_spin_count(p: *mut CRITICAL_SECTION, spin_count: u32) -> u32 {
+    // SAFETY: per the contract.
+    let c = unsafe { cs(p) };
+    let new = if processor_count() > 1 { (spin_count & SPIN_COUNT_MASK) as usize } else { 0 };
+    c.spin.swap(new, Ordering::Relaxed) as u32
+}
+
+#[inline(always)]
+fn take(c: &Cs, me: usize) -> bool {
+    if c.lock_count.compare_exchange(-1, 0, Ordering::Acquire, Ordering::Relaxed).is_ok() {
+        c.owner.store(me, Ordering::Relaxed);
+        c.recursion.store(1, Ordering::Relaxed);
+        true
+    } else {
+        false
     }
 }
 
@@ -173,37 +107,47 @@ pub unsafe fn cs_enter(p: *mut CRITICAL_SECTION) {
     // SAFETY: per the contract.
     let c = unsafe { cs(p) };
     let me = current_tid() as usize;
-    if c.lock_count.compare_exchange(-1, 0, Ordering::Acquire, Ordering::Relaxed).is_ok() {
-        c.owner.store(me, Ordering::Relaxed);
-        c.recursion.store(1, Ordering::Relaxed);
-        return;
+    if !take(&c, me) {
+        // SAFETY: as above.
+        unsafe { cs_enter_slow(p, me) };
     }
-    cs_enter_slow(&c, me);
 }
 
+/// # Safety
+/// As [`cs_enter`].
 #[cold]
-fn cs_enter_slow(c: &Cs, me: usize) {
+#[inline(never)]
+unsafe extern "win64" fn cs_enter_slow(p: *mut CRITICAL_SECTION, me: usize) {
+    // SAFETY: per the contract.
+    let c = &unsafe { cs(p) };
     if c.owner.load(Ordering::Relaxed) == me {
         c.lock_count.fetch_add(1, Ordering::Relaxed);
         c.recursion.fetch_add(1, Ordering::Relaxed);
         return;
     }
-    let spin = c.spin.load(Ordering::Relaxed);
-    for _ in 0..spin {
-        if c.lock_count.load(Ordering::Relaxed) == -1
-            && c.lock_count.compare_exchange(-1, 0, Ordering::Acquire, Ordering::Relaxed).is_ok()
-        {
-            c.owner.store(me, Ordering::Relaxed);
-            c.recursion.store(1, Ordering::Relaxed);
+    let spin = match c.spin.load(Ordering::Relaxed) as u32 {
+        0 => DEFAULT_SPIN,
+        n => n,
+    };
+    spin_while(spin, || c.lock_count.load(Ordering::Relaxed) != -1);
+    if take(c, me) {
+        return;
+    }
+    loop {
+        // Announce a sleeper before the last look at the lock: a leaving owner frees the lock
+        // and then clears the flag, so either it sees the flag (and wakes one of us), or we
+        // see the lock free, or the futex word no longer holds 1 and the wait returns at once.
+        c.sleepers.store(1, Ordering::SeqCst);
+        if c.lock_count.load(Ordering::SeqCst) != -1 {
+            let _safe = crate::suspend::SafeRegion::enter();
+            futex_wait(c.sleepers, 1, None);
+        }
+        if take(c, me) {
+            // We slept: others may still be asleep, and the next Leave must wake one.
+            c.sleepers.store(1, Ordering::SeqCst);
             return;
         }
-        std::hint::spin_loop();
     }
-    if c.lock_count.fetch_add(1, Ordering::Acquire) != -1 {
-        cs_wait(c);
-    }
-    c.owner.store(me, Ordering::Relaxed);
-    c.recursion.store(1, Ordering::Relaxed);
 }
 
 /// TryEnterCriticalSection: take the lock if free or already ours.
@@ -214,9 +158,7 @@ pub unsafe fn cs_try_enter(p: *mut CRITICAL_SECTION) -> bool {
     // SAFETY: per the contract.
     let c = unsafe { cs(p) };
     let me = current_tid() as usize;
-    if c.lock_count.compare_exchange(-1, 0, Ordering::Acquire, Ordering::Relaxed).is_ok() {
-        c.owner.store(me, Ordering::Relaxed);
-        c.recursion.store(1, Ordering::Relaxed);
+    if take(&c, me) {
         return true;
     }
     if c.owner.load(Ordering::Relaxed) == me {
@@ -227,8 +169,8 @@ pub unsafe fn cs_try_enter(p: *mut CRITICAL_SECTION) -> bool {
     false
 }
 
-/// LeaveCriticalSection: drop one level; the last one releases the lock, handing it to a waiter
-/// if there is one. Leaving a section the caller does not own is undefined, as on Windows.
+/// LeaveCriticalSection: drop one level; the last one frees the lock and wakes a waiter if
+/// there is one. Leaving a section the caller does not own is undefined, as on Windows.
 ///
 /// # Safety
 /// As [`cs_enter`].
@@ -244,11 +186,43 @@ pub unsafe fn cs_leave(p: *mut CRITICAL_SECTION) {
     }
     c.recursion.store(0, Ordering::Relaxed);
     c.owner.store(0, Ordering::Relaxed);
-    if c.lock_count.fetch_sub(1, Ordering::Release) > 0 {
-        // Waiters: hand the lock to one of them.
-        c.sem.fetch_add(1, Ordering::Release);
-        futex_wake(c.sem, 1);
+    c.lock_count.swap(-1, Ordering::SeqCst);
+    if c.sleepers.load(Ordering::SeqCst) != 0 && c.sleepers.swap(0, Ordering::SeqCst) != 0 {
+        futex_wake(c.sleepers, 1);
     }
+}
+
+// The exports call these out-of-line Microsoft-ABI copies (see the note in `sync`): their
+// bodies are then one call that saves nothing, whatever path the export's hook takes.
+
+/// [`cs_enter`] as a win64 function.
+///
+/// # Safety
+/// As [`cs_enter`].
+#[inline(never)]
+pub unsafe extern "win64" fn enter(p: *mut CRITICAL_SECTION) {
+    // SAFETY: per the contract.
+    unsafe { cs_enter(p) }
+}
+
+/// [`cs_leave`] as a win64 function.
+///
+/// # Safety
+/// As [`cs_leave`].
+#[inline(never)]
+pub unsafe extern "win64" fn leave(p: *mut CRITICAL_SECTION) {
+    // SAFETY: per the contract.
+    unsafe { cs_leave(p) }
+}
+
+/// [`cs_try_enter`] as a win64 function.
+///
+/// # Safety
+/// As [`cs_try_enter`].
+#[inline(never)]
+pub unsafe extern "win64" fn try_enter(p: *mut CRITICAL_SECTION) -> bool {
+    // SAFETY: per the contract.
+    unsafe { cs_try_enter(p) }
 }
 
 /// DeleteCriticalSection: the section returns to a free, uninitialised-looking state.
@@ -360,14 +334,6 @@ mod tests {
         assert_eq!(c.LockCount, -1);
         assert_eq!(c.RecursionCount, 0);
         assert!(c.OwningThread.is_null());
-    }
-
-    #[test]
-    fn tid_is_cached_and_distinct() {
-        let a = current_tid();
-        assert_eq!(a, current_tid());
-        let b = std::thread::spawn(current_tid).join().unwrap();
-        assert_ne!(a, b);
     }
 }
 
