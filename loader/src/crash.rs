@@ -53,7 +53,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use object::read::pe::ImageNtHeaders;
 use object::{Object, ObjectSection, ObjectSymbol, SymbolKind};
 
-use crate::unwind::{self, Image, Memory, REG_NAMES, RSP, Regs};
+use dllcore::unwind::{self, Image, Memory, REG_NAMES, RSP, Regs};
+use windows_sys::Win32::System::Diagnostics::Debug::{CONTEXT, EXCEPTION_RECORD};
 
 /// The signals a crash report is made for.
 const SIGNALS: [i32; 5] = [libc::SIGSEGV, libc::SIGBUS, libc::SIGILL, libc::SIGFPE, libc::SIGTRAP];
@@ -680,6 +681,7 @@ pub fn install() {
     if INSTALLED.swap(true, Ordering::AcqRel) {
         return;
     }
+    ntdll::seh::dispatch::set_crash_hook(seh_crash);
     ensure_altstack();
     // SAFETY: sigaction with a valid handler; OLD is written here, before any handler runs.
     unsafe {
@@ -737,7 +739,7 @@ extern "C" fn on_signal(sig: i32, info: *mut libc::siginfo_t, uctx: *mut libc::c
         let uc = &*(uctx as *const libc::ucontext_t);
         let g = &uc.uc_mcontext.gregs;
         let reg = |i: i32| g[i as usize] as u64;
-        let mut r = Regs { rip: reg(libc::REG_RIP), gpr: [0; 16] };
+        let mut r = Regs { rip: reg(libc::REG_RIP), ..Default::default() };
         for (n, i) in [
             libc::REG_RAX,
             libc::REG_RCX,
@@ -860,11 +862,48 @@ extern "C" fn report_and_exit(arg: *mut libc::c_void) {
     registers(&mut out, &c.regs, c.eflags);
     drop(modules);
     report_body(&mut out, c.regs, true);
+    if c.sig == 0 {
+        // A raised exception: the process ends with the exception code, as on Windows.
+        let _ = writeln!(out, "wine-rs: the process ends with exit code {:#010x} (the exception code)", e.code);
+        write_stderr(&out);
+        syscall_shims::process::terminate_self(e.code)
+    }
     let code = 128 + c.sig;
     let _ = writeln!(out, "wine-rs: the process ends with exit code {code} (128 + {})", signal_name(c.sig));
     write_stderr(&out);
     // SAFETY: terminating the process.
     unsafe { libc::_exit(code) }
+}
+
+/// The report for an exception that SEH dispatch found no handler for (ntdll's crash hook):
+/// `sig` is the host signal of a hardware exception, 0 for a raised one.
+pub fn seh_crash(rec: &EXCEPTION_RECORD, ctx: &CONTEXT, sig: i32) -> ! {
+    if REPORTING.swap(true, Ordering::AcqRel) {
+        loop {
+            // SAFETY: pause has no preconditions.
+            unsafe { libc::pause() };
+        }
+    }
+    let code = rec.ExceptionCode as u32;
+    let info = |i: usize| rec.ExceptionInformation[i] as u64;
+    let detail = match code {
+        EXCEPTION_ACCESS_VIOLATION | EXCEPTION_IN_PAGE_ERROR if rec.NumberParameters >= 2 => {
+            let what = match info(0) {
+                1 => "writing",
+                8 => "executing",
+                _ => "reading",
+            };
+            Some(format!("{what} address {:#018x}", info(1)))
+        }
+        EXCEPTION_DATATYPE_MISALIGNMENT if rec.NumberParameters >= 2 => Some(format!("at address {:#018x}", info(1))),
+        EXCEPTION_STACK_OVERFLOW if rec.NumberParameters >= 2 => Some(format!("at address {:#018x}", info(1))),
+        _ => None,
+    };
+    let exception = Exception { code, pc: rec.ExceptionAddress as u64, detail };
+    let mut crash = Crash { sig, exception, regs: Regs::from_context(ctx), eflags: u64::from(ctx.EFlags) };
+    // SAFETY: the report runs to the end of the process on a fresh stack.
+    unsafe { on_new_stack(report_and_exit, &mut crash as *mut Crash as *mut libc::c_void) };
+    unreachable!("the crash report ends the process")
 }
 
 #[cfg(test)]
