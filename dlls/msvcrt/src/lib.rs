@@ -33,6 +33,7 @@ pub mod conv;
 pub mod ctype;
 pub mod dir;
 pub mod env;
+pub mod except;
 pub mod errno;
 pub mod exit;
 pub mod fenv;
