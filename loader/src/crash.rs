@@ -35,9 +35,17 @@
 //! **The process ends** after the report, with exit code 128 + the signal number (139 for an
 //! access violation, as a shell reports a SIGSEGV death; 132 SIGILL, 136 SIGFPE, 135 SIGBUS,
 //! 133 SIGTRAP), without flushing the CRT's buffers (Windows does not either: the fault may
-//! have happened inside them). A program's SetUnhandledExceptionFilter filter is not called:
-//! SEH dispatch is not implemented yet. A call to an unimplemented function ends with 127
-//! after flushing the CRT (`stub.rs`).
+//! have happened inside them). A call to an unimplemented function ends with 127 after
+//! flushing the CRT (`stub.rs`).
+//!
+//! **Exceptions are dispatched first.** A fault in PE code becomes a Windows exception: the
+//! handler fills an EXCEPTION_RECORD and CONTEXT and makes the thread continue in ntdll's
+//! dispatcher (`ntdll::seh`), which calls the vectored handlers, the frames' language handlers
+//! and the unhandled-exception filter; only when none handles it does this report run (the
+//! dispatcher calls [`seh_crash`]), with the API calls as they were at the fault. A raised
+//! exception nobody handles gets the same report and ends the process with its exception code.
+//! Faults in wine-rs's own code, and stack overflows (no room for the dispatcher), are
+//! reported at once.
 //!
 //! Signals from threads that never ran PE code, and faults that are not PE-related, go to the
 //! handler that was installed before (Rust's stack-overflow handler, or the default action).
@@ -617,13 +625,29 @@ pub fn report_body(out: &mut String, start: Regs, first: bool) {
     if let Some(n) = note {
         let _ = writeln!(out, "  {n}");
     }
-    last_calls(out);
+    last_calls(out, first.then_some(start.rip));
 }
 
-/// The thread's last API calls, from the flight recorder.
-fn last_calls(out: &mut String) {
+/// The flight recorder as it was when PE code faulted on this thread: (pc, recent, count,
+/// total). The report of a fault nothing handled shows these calls, not the ones the
+/// handlers and filters made since.
+type Snapshot = (u64, [Option<&'static dllcore::relay::Site>; dllcore::flight::DEPTH], usize, usize);
+
+thread_local! {
+    static FAULT_CALLS: std::cell::Cell<Option<Snapshot>> = const { std::cell::Cell::new(None) };
+}
+
+/// The thread's last API calls, from the flight recorder (as of the fault at `pc`, when
+/// there was one).
+fn last_calls(out: &mut String, pc: Option<u64>) {
     let mut recent = [None; dllcore::flight::DEPTH];
-    let (n, total) = dllcore::flight::recent(&mut recent);
+    let (mut n, mut total) = dllcore::flight::recent(&mut recent);
+    if let Some(pc) = pc
+        && let Some((at, r, sn, st)) = FAULT_CALLS.with(|f| f.get())
+        && at == pc
+    {
+        (recent, n, total) = (r, sn, st);
+    }
     // SAFETY: gettid has no preconditions.
     let tid = unsafe { libc::gettid() } as u32;
     if n == 0 {
@@ -770,6 +794,12 @@ extern "C" fn on_signal(sig: i32, info: *mut libc::siginfo_t, uctx: *mut libc::c
         chain(sig);
         return;
     }
+    let stack = thread_stack().map(|(low, _)| (low, thread_stack_limit().unwrap_or(low)));
+    // A fault in PE code is dispatched as a Windows exception, on the thread's own stack.
+    // SAFETY: the handler's ucontext, for a fault on this thread.
+    if unsafe { dispatch_fault(sig, si_code, addr, &regs, err, trapno, stack, uctx as *mut libc::ucontext_t) } {
+        return;
+    }
     if REPORTING.swap(true, Ordering::AcqRel) {
         // Another thread is reporting; it ends the process.
         loop {
@@ -777,7 +807,6 @@ extern "C" fn on_signal(sig: i32, info: *mut libc::siginfo_t, uctx: *mut libc::c
             unsafe { libc::pause() };
         }
     }
-    let stack = thread_stack().map(|(low, _)| (low, thread_stack_limit().unwrap_or(low)));
     let exception = classify(sig, si_code, addr, regs.rip, err, trapno, stack);
     let mut crash = Crash { sig, exception, regs, eflags };
     // A watchdog: should the report hang (the fault may have happened inside malloc, which
@@ -789,6 +818,64 @@ extern "C" fn on_signal(sig: i32, info: *mut libc::siginfo_t, uctx: *mut libc::c
     }
     // SAFETY: the report runs to the end of the process on a fresh stack.
     unsafe { on_new_stack(report_and_exit, &mut crash as *mut Crash as *mut libc::c_void) };
+}
+
+/// Turn a fault of PE code into an EXCEPTION_RECORD and CONTEXT and make the thread continue
+/// in ntdll's exception dispatcher (`ntdll::seh::dispatch::redirect`). False when the fault
+/// is not in PE code (wine-rs's own code: reported at once) or the stack has no room for the
+/// dispatcher (a stack overflow).
+///
+/// # Safety
+/// `uc` must be the signal handler's ucontext.
+#[allow(clippy::too_many_arguments)]
+unsafe fn dispatch_fault(
+    sig: i32,
+    si_code: i32,
+    addr: u64,
+    regs: &Regs,
+    err: u64,
+    trapno: u64,
+    stack: Option<(u64, u64)>,
+    uc: *mut libc::ucontext_t,
+) -> bool {
+    if ntdll::seh::lookup::module_at(regs.rip).is_none() {
+        return false;
+    }
+    let e = classify(sig, si_code, addr, regs.rip, err, trapno, stack);
+    if e.code == EXCEPTION_STACK_OVERFLOW || e.code == 0 {
+        return false;
+    }
+    // SAFETY: all-zero CONTEXT and EXCEPTION_RECORD are valid.
+    let mut ctx: CONTEXT = unsafe { std::mem::zeroed() };
+    ctx.ContextFlags = windows_sys::Win32::System::Diagnostics::Debug::CONTEXT_ALL_AMD64;
+    // SAFETY: per the contract.
+    unsafe { syscall_shims::context::from_ucontext(uc, &mut ctx) };
+    // int3: Windows reports the breakpoint with Rip at the int3 itself.
+    ctx.Rip = e.pc;
+    let mut rec: EXCEPTION_RECORD = unsafe { std::mem::zeroed() };
+    rec.ExceptionCode = e.code as i32;
+    rec.ExceptionAddress = e.pc as *mut _;
+    if e.code == EXCEPTION_ACCESS_VIOLATION || e.code == EXCEPTION_IN_PAGE_ERROR {
+        let gp = trapno == TRAP_GP || si_code == libc::SI_KERNEL;
+        let kind = if gp {
+            0
+        } else if err & PF_INSTR != 0 {
+            8
+        } else if err & PF_WRITE != 0 {
+            1
+        } else {
+            0
+        };
+        rec.NumberParameters = 2;
+        rec.ExceptionInformation[0] = kind;
+        rec.ExceptionInformation[1] = if gp { usize::MAX } else { addr as usize };
+    }
+    let mut recent = [None; dllcore::flight::DEPTH];
+    let (n, total) = dllcore::flight::recent(&mut recent);
+    FAULT_CALLS.with(|f| f.set(Some((e.pc, recent, n, total))));
+    let low = stack.map_or(0, |(_, limit)| limit);
+    // SAFETY: per the contract; the fault is in PE code on this thread.
+    unsafe { ntdll::seh::dispatch::redirect(uc, &ctx, &rec, sig, low) }
 }
 
 /// Give the signal back to the handler that was installed before ours (Rust's, or the default

@@ -495,3 +495,10 @@ fn file_notify() {
 fn file_ntfile() {
     test_app("file-ntfile");
 }
+
+/// Structured exception handling: __try/__except/__finally through __C_specific_handler,
+/// hardware exceptions, vectored handlers, the unhandled filter, stack walking.
+#[test]
+fn seh() {
+    test_app("seh");
+}

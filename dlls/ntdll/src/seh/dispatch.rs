@@ -347,6 +347,11 @@ pub unsafe fn redirect(uc: *mut libc::ucontext_t, ctx: &CONTEXT, rec: &EXCEPTION
     if at < stack_low || at > sp {
         return false;
     }
+    // The handler must not run on the stretch it writes (it runs on the alternate stack).
+    let here = frames::stack_here();
+    if here >= at.saturating_sub(0x1_0000) && here <= sp {
+        return false;
+    }
     let f = at as *mut Frame;
     // SAFETY: free stack below the interrupted stack pointer, inside the thread's stack.
     unsafe {
