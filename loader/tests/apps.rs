@@ -502,3 +502,20 @@ fn file_ntfile() {
 fn seh() {
     test_app("seh");
 }
+
+/// C++ exceptions (g++, libgcc's SEH unwinder): throw/catch across frames, destructors,
+/// rethrow, a second thread. Skipped when the mingw-w64 g++ is not installed.
+#[test]
+fn seh_cxx() {
+    if !ensure_built("cxx") {
+        return;
+    }
+    if !test_apps_dir().join("build/msvcrt/cxx.exe").exists() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "SKIPPED: x86_64-w64-mingw32-g++ not found; install g++-mingw-w64-x86-64 (test cxx)"
+        );
+        return;
+    }
+    test_app("cxx");
+}

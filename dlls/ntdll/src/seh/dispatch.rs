@@ -13,7 +13,7 @@ use windows_sys::Win32::System::Diagnostics::Debug::{
     CONTEXT, DISPATCHER_CONTEXT, EXCEPTION_POINTERS, EXCEPTION_RECORD,
 };
 use windows_sys::Win32::System::Kernel::{
-    ExceptionContinueExecution, ExceptionContinueSearch, ExceptionNestedException,
+    EXCEPTION_ROUTINE, ExceptionContinueExecution, ExceptionContinueSearch, ExceptionNestedException,
 };
 use windows_sys::Win32::System::SystemServices::{EXCEPTION_MAXIMUM_PARAMETERS, EXCEPTION_NESTED_CALL, EXCEPTION_NONCONTINUABLE};
 
@@ -149,7 +149,8 @@ pub fn dispatch(rec: &mut EXCEPTION_RECORD, ctx: &mut CONTEXT) -> bool {
                     EstablisherFrame: f.establisher,
                     TargetIp: 0,
                     ContextRecord: &mut *walk,
-                    LanguageHandler: None,
+                    // SAFETY: only stored (an address).
+                    LanguageHandler: unsafe { std::mem::transmute::<u64, EXCEPTION_ROUTINE>(handler) },
                     HandlerData: data as *mut _,
                     HistoryTable: std::ptr::null_mut(),
                     ScopeIndex: 0,
@@ -186,7 +187,12 @@ pub fn dispatch(rec: &mut EXCEPTION_RECORD, ctx: &mut CONTEXT) -> bool {
                     nested_frame = nested_frame.max(establisher);
                 }
             }
-            Step::Bridge(BridgeKind::Unwind) => {}
+            Step::Bridge(BridgeKind::Unwind { start, .. }) => {
+                // Raised inside a termination handler: the search goes on above the
+                // unwinder, from where that unwind was started.
+                // SAFETY: the running unwind's starting context, alive below us.
+                *walk = unsafe { *start };
+            }
             Step::End | Step::Bad => return false,
         }
     }

@@ -24,9 +24,13 @@ pub enum BridgeKind {
     /// nested exception (continuing at the exception's own context) or an unwind started by
     /// the handler (the normal way to reach an `__except` block).
     Dispatch { establisher: u64 },
-    /// The unwinder calls a termination handler: a walk from inside it continues with the
-    /// frame above the one being unwound (a collided unwind, for a new unwind).
-    Unwind,
+    /// The unwinder calls the termination handler of the frame `establisher`, whose state
+    /// before unwinding is `frame` (the bridge's own context is the frame's caller). A new
+    /// unwind from inside the handler collides with the running one: it ends in that frame
+    /// if that is its target (how a language handler jumps to a landing pad in its own
+    /// frame), else it goes on with the caller. An exception raised inside the handler is
+    /// searched from `start`, where that unwind began (the physical stack above the unwinder).
+    Unwind { establisher: u64, frame: *const CONTEXT, start: *const CONTEXT },
 }
 
 #[derive(Clone)]

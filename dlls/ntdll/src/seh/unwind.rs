@@ -7,7 +7,7 @@ use windows_sys::Win32::System::Diagnostics::Debug::{
     CONTEXT, DISPATCHER_CONTEXT, EXCEPTION_RECORD, IMAGE_RUNTIME_FUNCTION_ENTRY, KNONVOLATILE_CONTEXT_POINTERS,
     UNWIND_HISTORY_TABLE,
 };
-use windows_sys::Win32::System::Kernel::{ExceptionCollidedUnwind, ExceptionContinueSearch};
+use windows_sys::Win32::System::Kernel::{EXCEPTION_ROUTINE, ExceptionCollidedUnwind, ExceptionContinueSearch};
 use windows_sys::Win32::System::SystemServices::{
     EXCEPTION_COLLIDED_UNWIND, EXCEPTION_EXIT_UNWIND, EXCEPTION_TARGET_UNWIND, EXCEPTION_UNWINDING,
 };
@@ -124,7 +124,8 @@ pub unsafe fn unwind_to(
                         EstablisherFrame: f.establisher,
                         TargetIp: target_ip,
                         ContextRecord: &mut *ctx,
-                        LanguageHandler: None,
+                        // SAFETY: only stored (an address).
+                        LanguageHandler: unsafe { std::mem::transmute::<u64, EXCEPTION_ROUTINE>(handler) },
                         HandlerData: data as *mut _,
                         HistoryTable: history,
                         ScopeIndex: 0,
@@ -132,10 +133,9 @@ pub unsafe fn unwind_to(
                     };
                     // SAFETY: the handler named by the frame's unwind info (win64 ABI).
                     let h: Handler = unsafe { std::mem::transmute::<u64, Handler>(handler) };
-                    let res = frames::with_bridge(BridgeKind::Unwind, &next, || {
-                        let ctx_ptr: *mut CONTEXT = &mut *ctx;
-                        h(rec, f.establisher, ctx_ptr, &mut dc)
-                    });
+                    let ctx_ptr: *mut CONTEXT = &mut *ctx;
+                    let kind = BridgeKind::Unwind { establisher: f.establisher, frame: ctx_ptr, start };
+                    let res = frames::with_bridge(kind, &next, || h(rec, f.establisher, ctx_ptr, &mut dc));
                     if res == ExceptionCollidedUnwind {
                         // Not produced by wine-rs's own walk (a collided unwind is found at
                         // its bridge); a handler returning it continues like a search.
@@ -149,14 +149,19 @@ pub unsafe fn unwind_to(
                 }
                 *ctx = *next;
             }
-            Step::Bridge(kind) => {
-                // Through a handler call: after a termination handler's bridge, the unwind
-                // that was running there is taken over (a collided unwind).
-                if kind == BridgeKind::Unwind {
-                    rec.ExceptionFlags |= EXCEPTION_COLLIDED_UNWIND;
+            Step::Bridge(BridgeKind::Unwind { establisher, frame, .. }) => {
+                // Through a termination handler's call: the unwind that was running there
+                // is taken over (a collided unwind), from the frame it was unwinding.
+                rec.ExceptionFlags |= EXCEPTION_COLLIDED_UNWIND;
+                if establisher == target_frame && target_frame != 0 {
+                    // SAFETY: the running unwind's context of that frame, still alive: its
+                    // unwinder is below us on the stack.
+                    *ctx = unsafe { *frame };
+                    break;
                 }
                 *ctx = *next;
             }
+            Step::Bridge(BridgeKind::Dispatch { .. }) => *ctx = *next,
             Step::End | Step::Bad => {
                 if target_frame == 0 {
                     if !out_ctx.is_null() {
