@@ -26,7 +26,7 @@
 //!   PE's symbol table, which mingw keeps unless the program is stripped) or export at or
 //!   below the address, in the same section. Addresses in wine-rs itself are `wine-rs+offset`
 //!   (`addr2line -e wine-rs 0xoffset` names the Rust function).
-//! * The backtrace is unwound through PE frames with the image's `.pdata` ([`crate::unwind`]).
+//! * The backtrace is unwound through PE frames with the image's `.pdata` ([`dllcore::unwind`]).
 //!   Where a frame returns into wine-rs (host code), the walk continues by scanning the stack
 //!   for the next return address into PE code (one that follows a call instruction); such
 //!   frames are marked `?`. The walk stops where the main thread entered PE code.

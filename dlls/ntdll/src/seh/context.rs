@@ -157,9 +157,14 @@ pub unsafe extern "win64" fn restore_context(_ctx: *const CONTEXT) -> ! {
 
 /// Define a naked export thunk that captures its caller's CONTEXT (Rip = the return address,
 /// Rsp = the caller's stack pointer after the return, every other register as it was at the
-/// call) on its own stack and calls `$imp(ctx)`, which never returns: it continues somewhere
-/// with [`restore_context`] or ends the thread or process. The arguments are read from the
-/// captured registers (Rcx, Rdx, R8, R9) and the caller's stack (`stack_arg`).
+/// call) on its own stack and calls `$imp(ctx)` (an `extern "win64" fn(*mut CONTEXT) -> !`),
+/// which never returns: it continues somewhere with [`restore_context`] or ends the thread
+/// or process. The arguments are read from the captured registers with [`arg`].
+///
+/// Any export that raises an exception on its caller's behalf (RaiseException,
+/// _CxxThrowException) must be such a thunk: the dispatcher walks from the captured state,
+/// and wine-rs's own frames cannot be unwound. Register it with `ntdll::forward!`.
+#[macro_export]
 macro_rules! capture_thunk {
     ($(#[$m:meta])* $name:ident => $imp:path) => {
         $(#[$m])*
@@ -189,7 +194,7 @@ macro_rules! capture_thunk {
         }
     };
 }
-pub(crate) use capture_thunk;
+pub use capture_thunk;
 
 /// The `n`th (0-based) argument of a call whose captured CONTEXT is `ctx`: the first four are
 /// registers, the rest are on the caller's stack above the home area.

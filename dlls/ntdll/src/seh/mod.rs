@@ -11,10 +11,16 @@
 //!   filter, and the entry of hardware exceptions (the signal handler redirects the thread).
 //! - [`unwind`]: RtlVirtualUnwind, RtlUnwindEx, RtlUnwind.
 //!
-//! API for other crates (kernel32, msvcrt, vcruntime): [`dispatch::raise`],
-//! [`unwind::unwind_to`] / [`unwind::unwind_from_handler`], [`context::restore_context`],
-//! the naked exports `RtlUnwindEx`, `RtlRaiseException`, `RaiseException`,
-//! `RtlCaptureContext` (register them in another DLL with [`forward`]).
+//! API for other crates (kernel32, msvcrt, a C++ runtime):
+//! - raising: an export that raises for its caller is a [`capture_thunk!`] whose body builds
+//!   the EXCEPTION_RECORD and calls [`dispatch::raise`]`(&mut rec, ctx, 0)` (never returns;
+//!   continues the caller if a handler says so);
+//! - a language handler written in Rust (called by the dispatcher) that wants to unwind to a
+//!   frame calls [`unwind::unwind_from_handler`] (RtlUnwindEx's semantics, starting at the
+//!   exception); [`unwind::unwind_to`] unwinds from a given CONTEXT;
+//! - [`context::restore_context`] continues with a CONTEXT;
+//! - the naked exports `RtlUnwindEx`, `RtlUnwind`, `RtlRaiseException`, `RaiseException`,
+//!   `RtlCaptureContext` are registered in another DLL with [`forward!`].
 
 pub mod context;
 pub mod dispatch;
