@@ -10,7 +10,7 @@
  *    in eax; EXCEPTION_CONTINUE_SEARCH passes the exception to the next frame;
  *  - hardware exceptions: a write to NULL (ACCESS_VIOLATION with flag 1 and address 0,
  *    ExceptionAddress the faulting instruction), integer divide by zero, int3 (BREAKPOINT
- *    reported at the int3; the handler steps over it);
+ *    reported at the int3; the handler steps over it), a stack overflow;
  *  - EXCEPTION_CONTINUE_EXECUTION after the filter fixed the context: the faulting
  *    instruction runs again with the fixed registers;
  *  - __finally: run at normal exit (by the code) and during the unwind to an outer frame's
@@ -270,6 +270,14 @@ static void write_null(void *arg) { (void)arg; fault_write(NULL); }
 static volatile int div_result;
 static void divide_zero(void *arg) { (void)arg; div_result = fault_div(84, 0); }
 
+static int __attribute__((noinline)) recurse(int n)
+{
+    volatile char pad[512];
+    pad[0] = (char)n;
+    return recurse(n + 1) + pad[0];
+}
+static void overflow(void *arg) { (void)arg; recurse(0); }
+
 static void raise_in_finally_frame(void *arg) { seh_finally(raise_params, arg); }
 
 static void call_nested(void *arg) { seh_nested(raise_params, arg); }
@@ -521,6 +529,13 @@ static int child(const char *mode)
         run_thread(thread_die);
     else if (strcmp(mode, "unhandled-raise") == 0)
         RaiseException(0xE0000BAD, 0, 0, NULL);
+    else if (strcmp(mode, "overflow") == 0) {
+        /* A stack overflow caught by a frame far up the stack: 0x51 if the __except block
+         * ran with EXCEPTION_STACK_OVERFLOW. */
+        reset(EXCEPTION_EXECUTE_HANDLER);
+        int r = seh_try(overflow, NULL);
+        return r == 1 && g.rec.ExceptionCode == EXCEPTION_STACK_OVERFLOW ? 0x51 : 0x52;
+    }
     return 99;
 }
 
@@ -550,6 +565,12 @@ static void tests_children(void)
     CHECK(code == EXCEPTION_ACCESS_VIOLATION, "EXCEPTION_EXECUTE_HANDLER on a thread: exit code %#lx", code);
     code = run_child("unhandled-raise");
     CHECK(code == 0xE0000BAD, "EXCEPTION_EXECUTE_HANDLER for RaiseException: exit code %#lx", code);
+    /* Windows runs the handlers of a stack overflow in what is left of the stack below the
+     * guard page (documented: EXCEPTION_STACK_OVERFLOW can be caught, then _resetstkoflw
+     * re-arms the guard). Wine 8 ends the process instead: its dispatcher overflows the
+     * last page ("virtual_setup_exception stack overflow"). */
+    code = run_child("overflow");
+    CHECK(code == 0x51 || (on_wine && code != 0x52), "stack overflow: exit code %#lx", code);
 }
 
 /* ---- walking the stack ------------------------------------------------------------------ */
