@@ -21,7 +21,8 @@
  *    CreateThread thread); a filter returning EXCEPTION_EXECUTE_HANDLER ends the process
  *    with the exception code (checked in child processes, for both threads);
  *  - the same __try/__except on a second thread;
- *  - RtlCaptureContext + RtlLookupFunctionEntry + RtlVirtualUnwind walking up to the caller.
+ *  - RtlCaptureContext + RtlLookupFunctionEntry + RtlVirtualUnwind walking up to the caller;
+ *  - SetThreadStackGuarantee returns the previous guarantee and never lowers it.
  */
 #include <windows.h>
 #include <stdio.h>
@@ -606,6 +607,19 @@ static void tests_walk(void)
     CHECK(fn != NULL && base + fn->BeginAddress == (DWORD64)seh_try, "seh_try's RUNTIME_FUNCTION");
 }
 
+static void tests_guarantee(void)
+{
+    ULONG size = 0x5000;
+    BOOL ok = SetThreadStackGuarantee(&size);
+    CHECK(ok && size == 0, "SetThreadStackGuarantee(0x5000): %d, previous %#lx", ok, size);
+    size = 0x1000; /* smaller: no change */
+    ok = SetThreadStackGuarantee(&size);
+    CHECK(ok && size == 0x5000, "SetThreadStackGuarantee(0x1000): %d, previous %#lx", ok, size);
+    size = 0;
+    ok = SetThreadStackGuarantee(&size);
+    CHECK(ok && size == 0x5000, "SetThreadStackGuarantee(0): %d, current %#lx", ok, size);
+}
+
 int main(int argc, char **argv)
 {
     if (argc > 1)
@@ -617,5 +631,6 @@ int main(int argc, char **argv)
     tests_unhandled();
     tests_children();
     tests_walk();
+    tests_guarantee();
     return check_report();
 }
