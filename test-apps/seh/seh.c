@@ -20,7 +20,8 @@
  *  - SetUnhandledExceptionFilter: a filter continuing execution (main thread and a
  *    CreateThread thread); a filter returning EXCEPTION_EXECUTE_HANDLER ends the process
  *    with the exception code (checked in child processes, for both threads);
- *  - the same __try/__except on a second thread;
+ *  - the same __try/__except on a second thread; a __try inside a filter;
+ *  - RtlAddFunctionTable: an exception passing through code generated at run time;
  *  - RtlCaptureContext + RtlLookupFunctionEntry + RtlVirtualUnwind walking up to the caller;
  *  - SetThreadStackGuarantee returns the previous guarantee and never lowers it.
  */
@@ -190,7 +191,8 @@ __asm__(
 
 static struct {
     LONG verdict;     /* what seh_filter returns */
-    int fix;          /* 1: fix Rcx to point at `fixed` (fault_write); 2: R8 = 1 (fault_div) */
+    int fix;          /* 1: fix Rcx to point at `fixed` (fault_write); 2: R8 = 1 (fault_div);
+                         3: run a __try in the filter */
     int decline_first; /* seh_filter's first call returns EXCEPTION_CONTINUE_SEARCH */
     int calls, declines, fin_a, fin_b, fin_a_abnormal, fin_b_abnormal;
     char order[16];   /* f: seh_filter, d: filter_decline, a/b: the __finally blocks */
@@ -199,6 +201,8 @@ static struct {
     DWORD64 rip;
 } g;
 static int fixed;
+static int inner_result;
+static LONG nested_filter_body(void);
 
 static void note(char c)
 {
@@ -229,6 +233,10 @@ LONG seh_filter(EXCEPTION_POINTERS *p, void *frame)
     }
     if (g.decline_first && g.calls == 1)
         return EXCEPTION_CONTINUE_SEARCH;
+    if (g.fix == 3) {
+        g.fix = 0;
+        return nested_filter_body();
+    }
     return g.verdict;
 }
 
@@ -271,10 +279,13 @@ static void write_null(void *arg) { (void)arg; fault_write(NULL); }
 static volatile int div_result;
 static void divide_zero(void *arg) { (void)arg; div_result = fault_div(84, 0); }
 
+static volatile int never = -1;
 static int __attribute__((noinline)) recurse(int n)
 {
     volatile char pad[512];
     pad[0] = (char)n;
+    if (n == never)
+        return 0;
     return recurse(n + 1) + pad[0];
 }
 static void overflow(void *arg) { (void)arg; recurse(0); }
@@ -331,6 +342,14 @@ static void tests_except(void)
     CHECK(g.rec.ExceptionAddress == (void *)fault_div_insn, "divide by zero at %p, idiv at %p",
           g.rec.ExceptionAddress, (void *)fault_div_insn);
 
+    /* A filter with its own __try that catches an access violation. */
+    reset(EXCEPTION_EXECUTE_HANDLER);
+    g.fix = 3;
+    inner_result = 0;
+    r = seh_try(raise_params, NULL);
+    CHECK(r == 1 && inner_result == 1 && g.rec.ExceptionCode == EXCEPTION_ACCESS_VIOLATION,
+          "exception inside a filter: r=%d inner %d last code %#lx", r, inner_result, g.rec.ExceptionCode);
+
     /* EXCEPTION_CONTINUE_EXECUTION after fixing the registers. */
     reset(EXCEPTION_EXECUTE_HANDLER);
     g.fix = 1;
@@ -383,6 +402,50 @@ static void tests_finally(void)
     r = seh_nested(nothing, NULL);
     CHECK(r == 0 && strcmp(g.order, "b") == 0 && g.fin_b_abnormal == 0, "nested normal path: r=%d order '%s'", r,
           g.order);
+}
+
+/* An exception inside a filter, caught by a __try inside the filter: the dispatch of the
+ * first exception goes on afterwards. */
+static LONG nested_filter_body(void)
+{
+    int saved_calls = g.calls;
+    inner_result = seh_try(write_null, NULL);
+    g.calls = saved_calls;
+    return EXCEPTION_EXECUTE_HANDLER;
+}
+
+/* Code generated at run time, made known with RtlAddFunctionTable:
+ *   sub rsp, 0x28; call [rip+0x76] (the pointer at +0x80); nop; add rsp, 0x28; ret */
+static void tests_dynamic(void)
+{
+    static const unsigned char code[] = { 0x48, 0x83, 0xec, 0x28, 0xff, 0x15, 0x76, 0x00, 0x00, 0x00,
+                                          0x90, 0x48, 0x83, 0xc4, 0x28, 0xc3 };
+    /* UNWIND_INFO: version 1, prolog 4 bytes, 1 code: at 4, UWOP_ALLOC_SMALL (0x28 = 4*8+8) */
+    static const unsigned char unwind[] = { 0x01, 0x04, 0x01, 0x00, 0x04, 0x42, 0x00, 0x00 };
+    unsigned char *mem = VirtualAlloc(NULL, 0x1000, MEM_COMMIT | MEM_RESERVE, PAGE_EXECUTE_READWRITE);
+    RUNTIME_FUNCTION *table = (RUNTIME_FUNCTION *)(mem + 0x200);
+    DWORD64 base = 0;
+    int r;
+
+    memcpy(mem, code, sizeof code);
+    *(void **)(mem + 0x80) = (void *)raise_params;
+    memcpy(mem + 0x100, unwind, sizeof unwind);
+    table->BeginAddress = 0;
+    table->EndAddress = sizeof code;
+    table->UnwindData = 0x100;
+    CHECK(RtlAddFunctionTable(table, 1, (DWORD64)mem), "RtlAddFunctionTable");
+    CHECK(RtlLookupFunctionEntry((DWORD64)mem + 10, &base, NULL) == table && base == (DWORD64)mem,
+          "RtlLookupFunctionEntry in generated code: base %#llx", (unsigned long long)base);
+
+    reset(EXCEPTION_EXECUTE_HANDLER);
+    r = seh_try((void (*)(void *))mem, (void *)0x99);
+    CHECK(r == 1 && g.rec.ExceptionCode == 0xE0001234 && g.rec.ExceptionInformation[2] == 0x99,
+          "exception through generated code: r=%d code %#lx", r, g.rec.ExceptionCode);
+
+    CHECK(RtlDeleteFunctionTable(table), "RtlDeleteFunctionTable");
+    CHECK(!RtlDeleteFunctionTable(table), "RtlDeleteFunctionTable twice");
+    CHECK(RtlLookupFunctionEntry((DWORD64)mem + 10, &base, NULL) == NULL, "entry still found after delete");
+    VirtualFree(mem, 0, MEM_RELEASE);
 }
 
 /* ---- vectored handlers ------------------------------------------------------------------ */
@@ -627,6 +690,7 @@ int main(int argc, char **argv)
     on_wine = GetProcAddress(GetModuleHandleA("ntdll.dll"), "wine_get_version") != NULL;
     tests_except();
     tests_finally();
+    tests_dynamic();
     tests_vectored();
     tests_unhandled();
     tests_children();
