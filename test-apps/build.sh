@@ -268,7 +268,7 @@ for variant in msvcrt ucrt; do
 
     # files, paths and the prefix (test-apps/files/); names get a file- prefix
     for app in paths fileio dirs rename locks mapping notify ntfile; do
-        link "$variant" "file-$app.exe" "$HERE/files/$app.c" "$H" "$HERE/files/filetest.h" -- "$HERE/files/$app.c"
+        link "$variant" "file-$app.exe" "$HERE/files/$app.c" "$H" "$HERE/files/filetest.h" -- "$HERE/files/$app.c" -lntdll
     done
 
     # DLLs: testdll (static import of dllapp), testdll2 (LoadLibraryW'd)

@@ -109,6 +109,20 @@ int main(int argc, char **argv)
         CHECK(k >= 1 && k < n, "init-order list has %d entries (load order %d; the exe is not in it)", k, n);
         walk((LIST_ENTRY *)(ldr + 0x30), 0x20, L"peb.exe", &found, NULL);
         CHECK(!found, "the exe is not in the init-order list");
+        /* ntdll.dll is in every process, second in load order after the exe, although this
+         * program does not import it (Go, Zig and Rust's std find it with GetModuleHandle). */
+        {
+            LIST_ENTRY *second = ((LIST_ENTRY *)(ldr + 0x10))->Flink->Flink;
+            UNICODE_STRING *bn = (UNICODE_STRING *)((unsigned char *)second + 0x58);
+            HMODULE nt = GetModuleHandleW(L"ntdll.dll");
+            CHECK(nt != NULL, "GetModuleHandle(ntdll.dll) without importing it (%lu)", GetLastError());
+            CHECK(GetModuleHandleA("NTDLL") == nt, "GetModuleHandleA(NTDLL) %p vs %p", (void *)GetModuleHandleA("NTDLL"), (void *)nt);
+            CHECK(bn->Buffer && _wcsicmp(bn->Buffer, L"ntdll.dll") == 0, "second in load order: %.*ls",
+                  bn->Buffer ? bn->Length / 2 : 0, bn->Buffer ? bn->Buffer : L"");
+            CHECK(*(void **)((unsigned char *)second + 0x30) == (void *)nt, "ntdll DllBase vs GetModuleHandle");
+            CHECK(nt && GetProcAddress(nt, "NtClose") != NULL && GetProcAddress(nt, "RtlNtStatusToDosError") != NULL,
+                  "GetProcAddress on ntdll");
+        }
         /* DllBase of kernel32 in the list == GetModuleHandle */
         for (LIST_ENTRY *e = ((LIST_ENTRY *)(ldr + 0x10))->Flink; e != (LIST_ENTRY *)(ldr + 0x10); e = e->Flink) {
             UNICODE_STRING *bn = (UNICODE_STRING *)((unsigned char *)e + 0x58);

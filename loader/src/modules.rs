@@ -324,6 +324,12 @@ fn load_pe(
         ldr_entry,
     });
 
+    // ntdll.dll is in every process, second in load order, as on Windows: programs that call
+    // it without importing it (Go, Rust's std, Zig) find it with GetModuleHandle.
+    if is_exe {
+        load_dll(st, "ntdll.dll", Missing::Stub, new)?;
+    }
+
     // Imports: load each dependency, then fill the IAT.
     let mut deps = Vec::new();
     for imp in &imports {

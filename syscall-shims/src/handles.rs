@@ -128,11 +128,17 @@ pub fn inheritable() -> Vec<(HANDLE, Arc<Object>, u32)> {
 
 fn with_entry<T>(h: HANDLE, f: impl FnOnce(&mut Entry) -> T) -> Result<T, u32> {
     let idx = index_of(h).ok_or(ERROR_INVALID_HANDLE)?;
-    let present = matches!(table().entries.get(idx), Some(Some(_)));
+    // One lock for a handle that is there (the common case: waits and ReleaseMutex look
+    // handles up on every call).
+    let mut f = Some(f);
+    if let Some(Some(e)) = table().entries.get_mut(idx) {
+        return Ok((f.take().expect("unused"))(e));
+    }
     // A miss may be a handle another process has just sent us (DuplicateHandle from a parent).
-    if !present && MISS_HOOK.get().is_none_or(|hook| !hook()) {
+    if MISS_HOOK.get().is_none_or(|hook| !hook()) {
         return Err(ERROR_INVALID_HANDLE);
     }
+    let f = f.expect("unused");
     match table().entries.get_mut(idx) {
         Some(Some(e)) => Ok(f(e)),
         _ => Err(ERROR_INVALID_HANDLE),

@@ -98,6 +98,18 @@ int main(void)
     if (check_failed)
         return check_report();
 
+    /* Called through the import table (this program links ntdll's import library), as Go, Zig
+     * and Rust's std call ntdll: the same functions GetProcAddress finds. */
+    CHECK(RtlNtStatusToDosError(0xC0000034 /* STATUS_OBJECT_NAME_NOT_FOUND */) == ERROR_FILE_NOT_FOUND &&
+              RtlNtStatusToDosError(0xC0000043 /* STATUS_SHARING_VIOLATION */) == ERROR_SHARING_VIOLATION,
+          "imported RtlNtStatusToDosError");
+    {
+        HANDLE ev = CreateEventW(NULL, TRUE, FALSE, NULL);
+        CHECK(ev && NtClose(ev) == 0, "imported NtClose on an event");
+        CHECK(!CloseHandle(ev) && GetLastError() == ERROR_INVALID_HANDLE, "the event is closed");
+    }
+    CHECK(GetModuleHandleA("ntdll.dll") == nt, "GetModuleHandle(ntdll) vs LoadLibrary");
+
     _snwprintf(dos, MAX_PATH, L"%ls\\nt.txt", wscratch);
     CHECK(pRtlDosPathNameToNtPathName_U(dos, &path, &part, NULL), "RtlDosPathNameToNtPathName_U");
     CHECK(path.Length >= 8 && !wcsncmp(path.Buffer, L"\\??\\", 4) && !wcsncmp(path.Buffer + 4, dos, wcslen(dos)) && part &&

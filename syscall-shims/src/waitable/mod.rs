@@ -341,6 +341,13 @@ pub fn wait_ex(
     signal: Option<&mut dyn FnMut() -> Result<(), u32>>,
 ) -> Result<WaitResult, u32> {
     let me = crate::sync::current_tid();
+    // The first look allocates nothing for a wait-any: an object that is signaled (a free
+    // mutex, a set event) costs its lock and nothing else.
+    if signal.is_none() && !all && !objs.is_empty() {
+        if let Some(r) = try_any(objs, me, None) {
+            return Ok(r);
+        }
+    }
     let unique = unique_by_address(objs);
     let attempt = |w: Option<&Arc<Waiter>>| {
         if objs.is_empty() {
@@ -357,7 +364,7 @@ pub fn wait_ex(
         _ => false,
     };
     if signal.is_none() {
-        if let Some(r) = attempt(None) {
+        if all && let Some(r) = attempt(None) {
             return Ok(r);
         }
         if apcs_waiting() {
@@ -454,6 +461,11 @@ pub fn wait_handles(hs: &[HANDLE], all: bool, timeout_ms: u32) -> Result<WaitRes
 
 /// WaitForMultipleObjectsEx: as [`wait_handles`], alertable or not.
 pub fn wait_handles_ex(hs: &[HANDLE], all: bool, timeout_ms: u32, alertable: bool) -> Result<WaitResult, u32> {
+    if let [h] = hs {
+        // WaitForSingleObject: no list to allocate.
+        let o = handles::resolve(*h)?;
+        return wait_ex(std::slice::from_ref(&o), all, crate::sync::deadline_ms(timeout_ms), alertable, None);
+    }
     let objs = resolve_handles(hs)?;
     wait_ex(&objs, all, crate::sync::deadline_ms(timeout_ms), alertable, None)
 }
