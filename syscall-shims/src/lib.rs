@@ -16,6 +16,7 @@ pub mod heap;
 pub mod path;
 pub mod pipe;
 pub mod process;
+pub mod screen;
 pub mod suspend;
 pub mod sync;
 pub mod time;
