@@ -247,6 +247,9 @@ for variant in msvcrt ucrt; do
     link "$variant" threadctl.exe  "$HERE/threads/threadctl.c" "$H" -- "$HERE/threads/threadctl.c"
     link "$variant" threadpool.exe "$HERE/threads/threadpool.c" "$H" -- "$HERE/threads/threadpool.c"
 
+    # I/O completion ports, system facts, national language support (test-apps/iocp/, sysinfo/, nls/)
+    link "$variant" iocp.exe    "$HERE/iocp/iocp.c" "$H" -- "$HERE/iocp/iocp.c"
+
     # the C runtime by area (test-apps/crt/); -fno-builtin: gcc folds nothing
     for app in string wstring ctype conv math time env locale; do
         link "$variant" "$app.exe" "$HERE/crt/$app.c" "$H" "$HERE/crt/crt.h" -- -fno-builtin "$HERE/crt/$app.c"

@@ -495,3 +495,9 @@ fn file_notify() {
 fn file_ntfile() {
     test_app("file-ntfile");
 }
+
+/// I/O completion ports and overlapped named-pipe reads, as ninja uses them (test-apps/iocp/).
+#[test]
+fn iocp() {
+    test_app("iocp");
+}
