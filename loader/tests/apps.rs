@@ -501,3 +501,9 @@ fn file_ntfile() {
 fn iocp() {
     test_app("iocp");
 }
+
+/// National language support in the en-US locale (test-apps/nls/).
+#[test]
+fn nls() {
+    test_app("nls");
+}
