@@ -256,6 +256,9 @@ for variant in msvcrt ucrt; do
         CC="$CXX" link "$variant" cxx.exe "$HERE/seh/cxx.cpp" "$H" -- "$HERE/seh/cxx.cpp" \
             -static-libgcc -static-libstdc++ -Wl,--start-group -l:libstdc++.a -Wl,--end-group
     fi
+    # I/O completion ports, system facts, national language support (test-apps/iocp/, sysinfo/, nls/)
+    link "$variant" iocp.exe    "$HERE/iocp/iocp.c" "$H" -- "$HERE/iocp/iocp.c"
+    link "$variant" nls.exe     "$HERE/nls/nls.c" "$H" -- "$HERE/nls/nls.c"
 
     # the C runtime by area (test-apps/crt/); -fno-builtin: gcc folds nothing
     for app in string wstring ctype conv math time env locale; do

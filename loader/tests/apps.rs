@@ -518,4 +518,14 @@ fn seh_cxx() {
         return;
     }
     test_app("cxx");
+/// I/O completion ports and overlapped named-pipe reads, as ninja uses them (test-apps/iocp/).
+#[test]
+fn iocp() {
+    test_app("iocp");
+}
+
+/// National language support in the en-US locale (test-apps/nls/).
+#[test]
+fn nls() {
+    test_app("nls");
 }

@@ -188,7 +188,16 @@ pub fn multi_byte_to_wide(cp: u32, flags: u32, src: &[u8], dst: Option<&mut [u16
     let mut out = Out { dst, n: 0, overflow: false };
     match page {
         CodePage::Utf8 => {
-            if flags & !MB_ERR_INVALID_CHARS != 0 {
+            // The UTF-8 restriction (0 or MB_ERR_INVALID_CHARS) holds when the caller names
+            // CP_UTF8; the ANSI code page that happens to be UTF-8 (CP_ACP, CP_OEMCP, ...) takes
+            // every code-page flag, as Windows' and Wine's table path does — C runtimes pass
+            // MB_PRECOMPOSED with CP_ACP. Only MB_ERR_INVALID_CHARS has an effect.
+            let allowed = if cp == CP_UTF8 {
+                MB_ERR_INVALID_CHARS
+            } else {
+                MB_PRECOMPOSED | MB_COMPOSITE | MB_USEGLYPHCHARS | MB_ERR_INVALID_CHARS
+            };
+            if flags & !allowed != 0 {
                 return Err(ERROR_INVALID_FLAGS);
             }
             let mut invalid = false;
@@ -244,11 +253,29 @@ pub fn wide_to_multi_byte(
     let mut out = Out { dst, n: 0, overflow: false };
     match page {
         CodePage::Utf8 => {
-            if default_char.is_some() || used_default.is_some() {
-                return Err(ERROR_INVALID_PARAMETER);
-            }
-            if flags & !WC_ERR_INVALID_CHARS != 0 {
-                return Err(ERROR_INVALID_FLAGS);
+            // As in multi_byte_to_wide: CP_UTF8 by name takes no default character and only
+            // WC_ERR_INVALID_CHARS; the ANSI code page being UTF-8 takes the code-page flags and
+            // a default character (never needed: *used_default becomes FALSE).
+            if cp == CP_UTF8 {
+                if default_char.is_some() || used_default.is_some() {
+                    return Err(ERROR_INVALID_PARAMETER);
+                }
+                if flags & !WC_ERR_INVALID_CHARS != 0 {
+                    return Err(ERROR_INVALID_FLAGS);
+                }
+            } else {
+                const ALLOWED: u32 = WC_COMPOSITECHECK
+                    | WC_DISCARDNS
+                    | WC_SEPCHARS
+                    | WC_DEFAULTCHAR
+                    | WC_NO_BEST_FIT_CHARS
+                    | WC_ERR_INVALID_CHARS;
+                if flags & !ALLOWED != 0 {
+                    return Err(ERROR_INVALID_FLAGS);
+                }
+                if let Some(u) = used_default {
+                    *u = false;
+                }
             }
             let mut invalid = false;
             let mut buf = [0u8; 4];

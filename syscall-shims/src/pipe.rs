@@ -263,6 +263,9 @@ pub struct PipeOptions {
     pub in_size: u32,
     /// nDefaultTimeOut in ms (0: 50 ms), for WaitNamedPipe(NMPWAIT_USE_DEFAULT_WAIT).
     pub timeout_ms: u32,
+    /// FILE_FLAG_OVERLAPPED: reads with an OVERLAPPED that find no data return
+    /// ERROR_IO_PENDING and complete later (`crate::overlapped`).
+    pub overlapped: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -307,6 +310,8 @@ struct State {
 pub struct PipeServer {
     pub fd: i32,
     pub shared: Arc<Shared>,
+    /// The completion port the instance is associated with (CreateIoCompletionPort).
+    pub completion: std::sync::OnceLock<crate::waitable::Completion>,
 }
 
 static INSTANCE_SEQ: AtomicU32 = AtomicU32::new(0);
@@ -385,7 +390,7 @@ pub fn create_server(dos_name: &str, opt: PipeOptions, inherit: bool) -> Result<
     });
     LOCAL_COUNT.lock().unwrap_or_else(|e| e.into_inner()).push(dir);
     start_listener(&shared, fd, listen_fd);
-    Ok(handles::insert(Arc::new(Object::Pipe(PipeServer { fd, shared })), inherit))
+    Ok(handles::insert(Arc::new(Object::Pipe(PipeServer { fd, shared, completion: Default::default() })), inherit))
 }
 
 /// The thread that accepts the one client of a listening instance.

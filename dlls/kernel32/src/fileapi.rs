@@ -25,10 +25,11 @@ use syscall_shims::errno::{NtStatus, status, status_to_win32};
 use syscall_shims::file::info::{self, class};
 use syscall_shims::file::{self, At, CreateOptions, lock};
 use syscall_shims::handles::{self, Object};
+use syscall_shims::overlapped::Started;
 use syscall_shims::{codepage, console};
 use windows_sys::Win32::Foundation::{
     ERROR_ALREADY_EXISTS, ERROR_BAD_LENGTH, ERROR_BROKEN_PIPE, ERROR_HANDLE_EOF, ERROR_INVALID_HANDLE,
-    ERROR_INVALID_PARAMETER, ERROR_MORE_DATA, ERROR_NOACCESS, ERROR_PATH_NOT_FOUND, ERROR_SUCCESS, FALSE, FILETIME,
+    ERROR_INVALID_PARAMETER, ERROR_IO_PENDING, ERROR_MORE_DATA, ERROR_NOACCESS, ERROR_PATH_NOT_FOUND, ERROR_SUCCESS, FALSE, FILETIME,
     HANDLE, INVALID_HANDLE_VALUE, TRUE,
 };
 use windows_sys::Win32::Security::SECURITY_ATTRIBUTES;
@@ -244,29 +245,19 @@ unsafe fn overlapped_at(ov: *const OVERLAPPED) -> At {
     At::Offset((o.OffsetHigh as u64) << 32 | o.Offset as u64)
 }
 
-/// Record a completed transfer in an OVERLAPPED (Internal = status, InternalHigh = bytes) and
-/// signal its event.
+/// Record a transfer that completed at once in an OVERLAPPED (Internal = status, InternalHigh
+/// = bytes) and signal its event; a successful one also queues a packet to the completion
+/// port `h` is associated with (a call that fails at once queues none, as on Windows).
 ///
 /// # Safety
 /// `ov` must be NULL or point at an OVERLAPPED.
-pub(crate) unsafe fn complete_overlapped(ov: *mut OVERLAPPED, st: NtStatus, n: usize) {
+pub(crate) unsafe fn complete_overlapped(h: HANDLE, ov: *mut OVERLAPPED, st: NtStatus, n: usize) {
     if ov.is_null() {
         return;
     }
+    let obj = if st >= 0 { handles::get(h).ok() } else { None };
     // SAFETY: per the contract.
-    let ev = unsafe {
-        (*ov).Internal = st as u32 as usize;
-        (*ov).InternalHigh = n;
-        (*ov).hEvent
-    };
-    // The low bit of the event asks for no completion-port packet; it is not part of it.
-    let ev = (ev as usize & !1) as HANDLE;
-    if !ev.is_null()
-        && let Ok(obj) = handles::get(ev)
-        && let Object::Event(e) = &*obj
-    {
-        e.set();
-    }
+    unsafe { syscall_shims::overlapped::complete(obj.as_deref(), ov, st, n) };
 }
 
 /// Is `h` a file handle opened for asynchronous (overlapped) I/O?
@@ -310,13 +301,13 @@ pub unsafe extern "win64" fn WriteFile(
             // SAFETY: as above.
             unsafe {
                 store(written, n as u32);
-                complete_overlapped(ov, status::SUCCESS, n);
+                complete_overlapped(h, ov, status::SUCCESS, n);
             }
             TRUE
         }
         Err(s) => {
             // SAFETY: as above.
-            unsafe { complete_overlapped(ov, s, 0) };
+            unsafe { complete_overlapped(h, ov, s, 0) };
             fail_status(s, FALSE)
         }
     }
@@ -346,6 +337,21 @@ pub unsafe extern "win64" fn ReadFile(
     // SAFETY: the program passes `len` writable bytes.
     let data: &mut [u8] =
         if len == 0 { &mut [] } else { unsafe { std::slice::from_raw_parts_mut(buf as *mut u8, len as usize) } };
+    if !ov.is_null()
+        && let Ok(obj) = handles::get(h)
+        && syscall_shims::overlapped::reads_can_pend(&obj)
+    {
+        // SAFETY: the program keeps the buffer and the OVERLAPPED until completion.
+        return match unsafe { syscall_shims::overlapped::read(&obj, buf as *mut u8, len as usize, ov) } {
+            Ok(Started::Done(n)) => {
+                // SAFETY: the program passes NULL or a DWORD to fill.
+                unsafe { store(read, n as u32) };
+                TRUE
+            }
+            Ok(Started::Pending) => teb::fail(ERROR_IO_PENDING, FALSE),
+            Err(s) => fail_status(s, FALSE),
+        };
+    }
     let is_console = console::side(h).is_ok();
     let r = match handles::get(h).as_deref() {
         Ok(Object::File(_)) if !is_console => {
@@ -359,20 +365,20 @@ pub unsafe extern "win64" fn ReadFile(
         Ok(0) if len != 0 && file::file_type(h) == Ok(FILE_TYPE_PIPE) => teb::fail(ERROR_BROKEN_PIPE, FALSE),
         Ok(0) if len != 0 && !ov.is_null() => {
             // SAFETY: as above.
-            unsafe { complete_overlapped(ov, status::END_OF_FILE, 0) };
+            unsafe { complete_overlapped(h, ov, status::END_OF_FILE, 0) };
             teb::fail(ERROR_HANDLE_EOF, FALSE)
         }
         Ok(n) => {
             // SAFETY: as above.
             unsafe {
                 store(read, n as u32);
-                complete_overlapped(ov, status::SUCCESS, n);
+                complete_overlapped(h, ov, status::SUCCESS, n);
             }
             TRUE
         }
         Err(s) => {
             // SAFETY: as above.
-            unsafe { complete_overlapped(ov, s, 0) };
+            unsafe { complete_overlapped(h, ov, s, 0) };
             fail_status(s, FALSE)
         }
     }
@@ -920,7 +926,7 @@ pub unsafe extern "win64" fn LockFileEx(
         flags & LOCKFILE_FAIL_IMMEDIATELY == 0,
     );
     // SAFETY: as above.
-    unsafe { complete_overlapped(ov, r.err().unwrap_or(status::SUCCESS), 0) };
+    unsafe { complete_overlapped(h, ov, r.err().unwrap_or(status::SUCCESS), 0) };
     bool_status(r)
 }
 

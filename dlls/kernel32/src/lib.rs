@@ -38,6 +38,13 @@ pub mod threadpoollegacyapiset;
 pub mod threads;
 pub mod tls;
 pub mod winbase;
+pub mod version;
+pub mod utilapiset;
+pub mod debugapi;
+pub mod cpufeatures;
+pub mod consolebuffer;
+pub mod consoleinput;
+pub mod nls;
 
 /// An output buffer of UTF-16 units. Exports declare output buffers with this name (not
 /// PWSTR) so that the relay trace shows their address instead of reading unwritten memory.

@@ -14,6 +14,8 @@ use windows_sys::Win32::Security::SECURITY_ATTRIBUTES;
 use windows_sys::Win32::System::IO::OVERLAPPED;
 use windows_sys::core::{BOOL, PCSTR, PCWSTR};
 
+/// FILE_FLAG_OVERLAPPED.
+const FILE_FLAG_OVERLAPPED: u32 = 0x4000_0000;
 /// FILE_FLAG_FIRST_PIPE_INSTANCE.
 const FIRST_PIPE_INSTANCE: u32 = 0x0008_0000;
 /// PIPE_TYPE_MESSAGE, PIPE_READMODE_MESSAGE, PIPE_NOWAIT.
@@ -83,6 +85,7 @@ fn create_named_pipe(
         out_size,
         in_size,
         timeout_ms: timeout,
+        overlapped: open_mode & FILE_FLAG_OVERLAPPED != 0,
     };
     match pipe::create_server(&name, opt, inherit) {
         Ok(h) => h,
@@ -93,8 +96,8 @@ fn create_named_pipe(
 /// CreateNamedPipeW: a server instance of `\\.\pipe\name`, at once connectable by a client.
 /// PIPE_TYPE_MESSAGE pipes keep message boundaries. ERROR_PATH_NOT_FOUND for another prefix,
 /// ERROR_ACCESS_DENIED for FILE_FLAG_FIRST_PIPE_INSTANCE when the pipe exists, ERROR_PIPE_BUSY
-/// past nMaxInstances. FILE_FLAG_OVERLAPPED is accepted (only ConnectNamedPipe completes
-/// asynchronously). nMaxInstances counts this process's instances only; a message longer than
+/// past nMaxInstances. With FILE_FLAG_OVERLAPPED, ConnectNamedPipe and ReadFile
+/// with an OVERLAPPED complete asynchronously (to the event and the completion port). nMaxInstances counts this process's instances only; a message longer than
 /// the reader's buffer loses its tail instead of giving ERROR_MORE_DATA.
 #[export]
 #[allow(clippy::too_many_arguments)]
@@ -163,24 +166,18 @@ pub unsafe extern "win64" fn ConnectNamedPipe(h: HANDLE, ov: *mut OVERLAPPED) ->
     let Ok(pipe_obj) = handles::get(h) else {
         return teb::fail(windows_sys::Win32::Foundation::ERROR_INVALID_HANDLE, FALSE);
     };
+    let port = syscall_shims::overlapped::completion_of(&pipe_obj).cloned();
     let spawned = std::thread::Builder::new().name("connect-pipe".into()).spawn(move || {
         // Waits on the object: the program may close its handle meanwhile.
         let connected = match &*pipe_obj {
             Object::Pipe(p) => p.wait_connected(None),
             _ => false,
         };
-        // SAFETY: the OVERLAPPED is the program's, valid until completion (documented).
-        unsafe {
-            let ov = ov_addr as *mut OVERLAPPED;
-            (*ov).Internal = if connected {
-                0
-            } else {
-                0xC000_00B0 /* STATUS_PIPE_DISCONNECTED */
-            };
-        }
-        if let Some(Object::Event(e)) = event.as_deref() {
-            e.set();
-        }
+        let st = if connected { 0 } else { 0xC000_00B0u32 as i32 /* STATUS_PIPE_DISCONNECTED */ };
+        drop(event);
+        // SAFETY: the OVERLAPPED is the program's, valid until completion (documented); the
+        // completion signals its event and posts to the pipe's completion port.
+        unsafe { syscall_shims::overlapped::complete_with(port.as_ref(), ov_addr as *mut OVERLAPPED, st, 0) };
     });
     if spawned.is_err() {
         return ok_or_fail(pipe::connect(h));

@@ -218,6 +218,49 @@ pub unsafe extern "win64" fn GetVersionExA(info: *mut OSVERSIONINFOA) -> BOOL {
     TRUE
 }
 
+/// ALL_PROCESSOR_GROUPS.
+const ALL_PROCESSOR_GROUPS: u16 = 0xffff;
+
+/// The processors of group `group` (all of them are in group 0), or None for another group.
+fn group_processors(group: u16) -> Option<u32> {
+    match group {
+        0 | ALL_PROCESSOR_GROUPS => Some(sync::processor_count()),
+        _ => None,
+    }
+}
+
+/// GetActiveProcessorCount: the active processors in a processor group, or in all of them
+/// (ALL_PROCESSOR_GROUPS). One group holds every processor; another group number gives 0
+/// with ERROR_INVALID_PARAMETER.
+#[export]
+pub extern "win64" fn GetActiveProcessorCount(group: u16) -> u32 {
+    group_processors(group).unwrap_or_else(|| teb::fail(windows_sys::Win32::Foundation::ERROR_INVALID_PARAMETER, 0))
+}
+
+/// GetMaximumProcessorCount: the processors a group can hold; as GetActiveProcessorCount
+/// (no hot-added processors).
+#[export]
+pub extern "win64" fn GetMaximumProcessorCount(group: u16) -> u32 {
+    group_processors(group).unwrap_or_else(|| teb::fail(windows_sys::Win32::Foundation::ERROR_INVALID_PARAMETER, 0))
+}
+
+/// GetSystemTimes: the time all processors spent idle, in kernel mode (idle included) and in
+/// user mode since the system started, in 100-ns units; each pointer may be NULL.
+/// From the host's accounting (/proc/stat), at its clock-tick resolution.
+#[export]
+pub unsafe extern "win64" fn GetSystemTimes(idle: *mut FILETIME, kernel: *mut FILETIME, user: *mut FILETIME) -> BOOL {
+    let Some((i, k, u)) = time::system_times() else {
+        return teb::fail(windows_sys::Win32::Foundation::ERROR_NOT_SUPPORTED, FALSE);
+    };
+    for (p, v) in [(idle, i), (kernel, k), (user, u)] {
+        if !p.is_null() {
+            // SAFETY: the program passes FILETIMEs to fill (or NULL).
+            unsafe { p.write_unaligned(filetime(v)) };
+        }
+    }
+    TRUE
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

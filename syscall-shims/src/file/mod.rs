@@ -198,6 +198,8 @@ pub struct FileObject {
     pub borrowed: bool,
     /// For files opened by name: their Windows state.
     pub(crate) opened: Option<Box<Opened>>,
+    /// The completion port the file is associated with (CreateIoCompletionPort), once set.
+    pub completion: std::sync::OnceLock<crate::waitable::Completion>,
 }
 
 impl std::fmt::Debug for FileObject {
@@ -214,12 +216,12 @@ impl std::fmt::Debug for FileObject {
 impl FileObject {
     /// Wrap one of the process's standard fds.
     pub fn from_std_fd(fd: i32) -> Self {
-        FileObject { fd, borrowed: true, opened: None }
+        FileObject { fd, borrowed: true, opened: None, completion: Default::default() }
     }
 
     /// Take ownership of an fd (closed when the last handle goes).
     pub fn owned(fd: i32) -> Self {
-        FileObject { fd, borrowed: false, opened: None }
+        FileObject { fd, borrowed: false, opened: None, completion: Default::default() }
     }
 
     /// The access the handle was opened with (all for fds not opened by name).

@@ -27,12 +27,14 @@
 //! [`timer`]; the handle table's [`Object`] holds them.
 
 pub mod objects;
+pub mod port;
 #[cfg(test)]
 mod tests;
 pub mod timer;
 pub mod watch;
 
 pub use objects::{Apc, Event, Mutex, Process, Semaphore, Thread, current_process, new_mutex, suspend_thread};
+pub use port::{Completion, Packet, Port};
 pub use timer::{Timer, TimerApc};
 
 use std::cell::RefCell;
@@ -63,6 +65,9 @@ pub enum State {
     Exited(Option<u32>),
     /// Always signaled: objects without a wait state of their own (files).
     Always,
+    /// An I/O completion port's queue: signaled while packets are queued; a wait on the port
+    /// handle takes none (GetQueuedCompletionStatus takes them, [`port::dequeue`]).
+    Port(std::collections::VecDeque<port::Packet>),
 }
 
 /// What a satisfied wait did to an object.
@@ -83,6 +88,7 @@ impl State {
             State::Semaphore { count, .. } => count > 0,
             State::Exited(code) => code.is_some(),
             State::Always => true,
+            State::Port(ref q) => !q.is_empty(),
         }
     }
 
@@ -419,6 +425,56 @@ pub fn wait_ex(
         run_apcs();
     }
     Ok(result)
+}
+
+/// Wait until `take` finds something in `obj`'s state (it runs under the object's lock and
+/// takes what it returns), or `deadline` passes (Err(Timeout)); an alertable wait also ends
+/// when APCs are queued (they run, Err(IoCompletion)). The wait for a completion packet: the
+/// same arm-check-sleep loop as [`wait_ex`], with the taking done by the caller's closure.
+pub fn take_when<T>(
+    obj: &Arc<Object>,
+    deadline: Option<Instant>,
+    alertable: bool,
+    mut take: impl FnMut(&mut State) -> Option<T>,
+) -> Result<T, WaitResult> {
+    let w = obj.waitable();
+    if let Some(v) = take(&mut w.lock().state) {
+        return Ok(v);
+    }
+    let thread = if alertable { Some(current_thread()) } else { None };
+    let apcs_waiting = || match thread.as_deref() {
+        Some(Object::Thread(t)) => t.has_apcs(),
+        _ => false,
+    };
+    let waiter = THREAD.with(|t| t.borrow().waiter.clone());
+    w.register(&waiter);
+    THREAD.with(|t| t.borrow_mut().waiting_on = vec![obj.clone()]);
+    let result = loop {
+        waiter.word.store(ARMED, Ordering::SeqCst);
+        if let Some(v) = take(&mut w.lock().state) {
+            break Ok(v);
+        }
+        if apcs_waiting() {
+            break Err(WaitResult::IoCompletion);
+        }
+        let remaining = match deadline {
+            None => None,
+            Some(d) => match d.checked_duration_since(Instant::now()) {
+                Some(r) if !r.is_zero() => Some(r.as_nanos() as u64),
+                _ => break Err(WaitResult::Timeout),
+            },
+        };
+        let _safe = SafeRegion::enter();
+        if waiter.word.compare_exchange(ARMED, SLEEPING, Ordering::SeqCst, Ordering::Relaxed).is_ok() {
+            futex_wait(&waiter.word, SLEEPING, remaining);
+        }
+    };
+    THREAD.with(|t| t.borrow_mut().waiting_on.clear());
+    w.deregister(&waiter);
+    if result.as_ref().err() == Some(&WaitResult::IoCompletion) {
+        run_apcs();
+    }
+    result
 }
 
 /// Run the APCs queued to the calling thread, oldest first, including those they queue.

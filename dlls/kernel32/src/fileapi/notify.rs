@@ -2,7 +2,7 @@
 //! FindCloseChangeNotification, and ReadDirectoryChangesW (winbase.h), on inotify
 //! (`syscall_shims::file::notify`).
 
-use super::{bool_status, complete_overlapped, fail_status, name_a, name_w, store};
+use super::{bool_status, fail_status, name_a, name_w, store};
 use dllcore::{export, teb};
 use std::sync::Arc;
 use syscall_shims::errno::{NtStatus, status};
@@ -97,11 +97,12 @@ pub unsafe extern "win64" fn ReadDirectoryChangesW(
     // SAFETY: the program passes an OVERLAPPED that lives until completion.
     unsafe { (*ov).Internal = status::PENDING as u32 as usize };
     let (b, o) = (buf as usize, ov as usize);
+    let port = syscall_shims::handles::get(dir).ok().and_then(|obj| syscall_shims::overlapped::completion_of(&obj).cloned());
     std::thread::spawn(move || {
         let n = fill(&w, b, len as usize);
         let st = if w.is_stopped() { status::CANCELLED } else { status::SUCCESS };
         // SAFETY: as above.
-        unsafe { complete_overlapped(o as *mut OVERLAPPED, st, n) };
+        unsafe { syscall_shims::overlapped::complete_with(port.as_ref(), o as *mut OVERLAPPED, st, n) };
     });
     // SAFETY: the program passes NULL or a DWORD.
     unsafe { store(returned, 0) };
