@@ -30,6 +30,8 @@ pub enum Object {
     Pipe(crate::pipe::PipeServer),
     /// A section (file mapping object, crate::file::mapping): not waitable.
     Section(crate::file::mapping::Section),
+    /// An access token (crate::token): not waitable.
+    Token(crate::token::Token),
 }
 
 impl Object {
@@ -46,6 +48,7 @@ impl Object {
             Object::Job(j) => &j.waitable,
             Object::Pipe(_) => &waitable::ALWAYS_SIGNALED,
             Object::Section(_) => &waitable::ALWAYS_SIGNALED,
+            Object::Token(_) => &waitable::ALWAYS_SIGNALED,
         }
     }
 }

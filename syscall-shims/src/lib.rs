@@ -20,6 +20,7 @@ pub mod suspend;
 pub mod sync;
 pub mod time;
 pub mod timer;
+pub mod token;
 pub mod vm;
 pub mod waitable;
 
