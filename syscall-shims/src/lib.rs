@@ -13,6 +13,7 @@ pub mod errno;
 pub mod file;
 pub mod handles;
 pub mod heap;
+pub mod meminfo;
 pub mod path;
 pub mod pipe;
 pub mod process;

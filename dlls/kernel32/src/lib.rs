@@ -24,6 +24,7 @@ pub mod interlockedapi;
 pub mod ioapiset;
 pub mod jobapi;
 pub mod libloaderapi;
+pub mod message;
 pub mod mapping;
 pub mod memoryapi;
 pub mod namedpipeapi;
@@ -36,6 +37,7 @@ pub mod sysinfoapi;
 pub mod threadpool;
 pub mod threadpoollegacyapiset;
 pub mod threads;
+pub mod timezoneapi;
 pub mod tls;
 pub mod winbase;
 
