@@ -244,7 +244,12 @@ pub fn wide_to_multi_byte(
     let mut out = Out { dst, n: 0, overflow: false };
     match page {
         CodePage::Utf8 => {
-            if default_char.is_some() || used_default.is_some() {
+            // Windows refuses lpDefaultChar/lpUsedDefaultChar for CP_UTF8 named explicitly.
+            // Programs that pass CP_ACP/CP_OEMCP with them were written for single-byte
+            // ANSI/OEM pages (which are UTF-8 only in wine-rs), so there they are accepted:
+            // the default character is unused (UTF-8 encodes everything) and
+            // lpUsedDefaultChar reports whether an unpaired surrogate was replaced.
+            if cp == CP_UTF8 && (default_char.is_some() || used_default.is_some()) {
                 return Err(ERROR_INVALID_PARAMETER);
             }
             if flags & !WC_ERR_INVALID_CHARS != 0 {
@@ -261,6 +266,9 @@ pub fn wide_to_multi_byte(
                 if out.overflow {
                     break;
                 }
+            }
+            if let Some(u) = used_default {
+                *u = invalid;
             }
             finish(out, invalid, flags & WC_ERR_INVALID_CHARS != 0)
         }
