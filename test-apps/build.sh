@@ -274,6 +274,12 @@ for variant in msvcrt ucrt; do
         link "$variant" "file-$app.exe" "$HERE/files/$app.c" "$H" "$HERE/files/filetest.h" -- "$HERE/files/$app.c" -lntdll
     done
 
+    # Win32 DLLs beyond kernel32 (test-apps/win32/): oleaut32, user32, advapi32, kernel32 odds
+    link "$variant" oleaut.exe   "$HERE/win32/oleaut.c" "$H" "$HERE/win32/wine.h" -- "$HERE/win32/oleaut.c" -loleaut32 -luser32
+    link "$variant" timeconv.exe "$HERE/win32/timeconv.c" "$H" "$HERE/win32/wine.h" -- "$HERE/win32/timeconv.c"
+    link "$variant" advapi.exe   "$HERE/win32/advapi.c" "$H" "$HERE/win32/wine.h" -- "$HERE/win32/advapi.c" -ladvapi32
+    link "$variant" sysinfo.exe  "$HERE/win32/sysinfo.c" "$H" "$HERE/win32/wine.h" -- "$HERE/win32/sysinfo.c"
+
     # DLLs: testdll (static import of dllapp), testdll2 (LoadLibraryW'd)
     link "$variant" testdll.dll "$HERE/testdll.c" "$HERE/testdll.def" -- \
         -shared "$HERE/testdll.c" "$HERE/testdll.def" -Wl,--out-implib,"$dir/lib/libtestdll.a"

@@ -7,7 +7,14 @@ use std::sync::{LazyLock, Mutex};
 
 /// Every builtin DLL, by crate.
 fn all() -> impl Iterator<Item = &'static BuiltinDll> {
-    kernel32::DLLS.iter().chain(msvcrt::DLLS.iter()).chain(ntdll::DLLS.iter()).chain(shell32::DLLS.iter())
+    kernel32::DLLS
+        .iter()
+        .chain(msvcrt::DLLS.iter())
+        .chain(ntdll::DLLS.iter())
+        .chain(shell32::DLLS.iter())
+        .chain(oleaut32::DLLS.iter())
+        .chain(user32::DLLS.iter())
+        .chain(advapi32::DLLS.iter())
 }
 
 /// Map an apiset name ("api-ms-win-crt-stdio-l1-1-0.dll") to the DLL implementing it.
@@ -63,6 +70,11 @@ pub fn exports(dll: &'static BuiltinDll) -> &'static ExportMap {
         }
         Box::leak(Box::new(m))
     })
+}
+
+/// A builtin DLL's export with a fixed ordinal (`#[export(ordinal = N)]`).
+pub fn export_by_ordinal(dll: &'static BuiltinDll, ordinal: u16) -> Option<(&'static str, usize, ExportKind)> {
+    dll.iter().find(|e| e.ordinal == ordinal).map(|e| (e.name, e.addr as usize, e.kind))
 }
 
 /// The names of all builtin DLLs (for `check` and diagnostics).

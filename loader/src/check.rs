@@ -7,8 +7,8 @@
 //! directory, PATH). Each import is classified:
 //!
 //! * **implemented**: the builtin DLL's export table has it;
-//! * **stub**: the builtin DLL exists but lacks it (or it is imported by ordinal, which
-//!   builtins do not export), or a PE DLL does not export it: the loader binds a stub that
+//! * **stub**: the builtin DLL exists but lacks it (by name, or by an ordinal no builtin
+//!   export declares), or a PE DLL does not export it: the loader binds a stub that
 //!   ends the process when called;
 //! * **missing DLL**: no builtin and no file provides the DLL (it loads as an empty builtin,
 //!   every import a stub);
@@ -1022,10 +1022,11 @@ impl Walker {
                     Some((_, ExportKind::Func)) => func(Status::Implemented, None),
                     None => func(Status::Stub, None),
                 },
-                ImportName::ByOrdinal(_) => func(
-                    Status::Stub,
-                    Some("by ordinal: builtin DLLs export by name only".into()),
-                ),
+                ImportName::ByOrdinal(o) => match builtin::export_by_ordinal(b, *o) {
+                    Some((_, _, ExportKind::Data)) => func(Status::Implemented, Some("data".into())),
+                    Some((_, _, ExportKind::Func)) => func(Status::Implemented, None),
+                    None => func(Status::Stub, Some("no builtin export with this ordinal".into())),
+                },
             },
             Resolved::Pe(i) => {
                 let p = &self.pes[*i];
@@ -1091,7 +1092,7 @@ impl Walker {
 }
 
 /// The names of ordinals that system DLLs have always kept fixed, for the report (programs
-/// import these by ordinal, which builtins cannot serve).
+/// import these by ordinal; builtins serve those declared `#[export(ordinal = N)]`).
 fn well_known_ordinal(lname: &str, ordinal: u16) -> Option<&'static str> {
     let table: &[(u16, &str)] = match lname {
         "oleaut32.dll" => &[

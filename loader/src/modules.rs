@@ -411,6 +411,9 @@ fn resolve_name(st: &mut State, base: usize, name: &[u8], hint: Option<u16>, dep
 /// Find an export by ordinal in module `base`.
 fn resolve_ordinal(st: &mut State, base: usize, ordinal: u16, depth: u32) -> Option<usize> {
     let m = st.by_base(base)?;
+    if let Kind::Builtin(dll) = &m.kind {
+        return builtin::export_by_ordinal(dll, ordinal).map(|(_, a, _)| a);
+    }
     let p = m.pe()?;
     let ex = p.info.exports.as_ref()?;
     let idx = (ordinal as u32).checked_sub(ex.ordinal_base)?;

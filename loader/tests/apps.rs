@@ -518,6 +518,8 @@ fn seh_cxx() {
         return;
     }
     test_app("cxx");
+}
+
 /// I/O completion ports and overlapped named-pipe reads, as ninja uses them (test-apps/iocp/).
 #[test]
 fn iocp() {
@@ -528,4 +530,30 @@ fn iocp() {
 #[test]
 fn nls() {
     test_app("nls");
+}
+
+// Win32 DLLs beyond kernel32 (test-apps/win32/).
+
+/// oleaut32 BSTRs and VARIANTs (imported by ordinal), user32 CharUpper/CharLower/CharNext/CharPrev.
+#[test]
+fn win32_oleaut() {
+    test_app("oleaut");
+}
+
+/// FILETIME ⇄ SYSTEMTIME, local FILETIMEs, MS-DOS dates.
+#[test]
+fn win32_timeconv() {
+    test_app("timeconv");
+}
+
+/// Tokens and privileges, RtlGenRandom, the registry's root keys, file security.
+#[test]
+fn win32_advapi() {
+    test_app("advapi");
+}
+
+/// FormatMessage, IsProcessorFeaturePresent, GlobalMemoryStatusEx, DeviceIoControl, SetFileApisToOEM.
+#[test]
+fn win32_sysinfo() {
+    test_app("sysinfo");
 }

@@ -289,6 +289,9 @@ pub fn wide_to_multi_byte(
                     break;
                 }
             }
+            if let Some(u) = used_default {
+                *u = invalid;
+            }
             finish(out, invalid, flags & WC_ERR_INVALID_CHARS != 0)
         }
         CodePage::Sbcs(t) => {

@@ -32,6 +32,8 @@ pub enum Object {
     Section(crate::file::mapping::Section),
     /// An I/O completion port (waitable::port).
     Port(waitable::Port),
+    /// An access token (crate::token): not waitable.
+    Token(crate::token::Token),
 }
 
 impl Object {
@@ -49,6 +51,7 @@ impl Object {
             Object::Pipe(_) => &waitable::ALWAYS_SIGNALED,
             Object::Section(_) => &waitable::ALWAYS_SIGNALED,
             Object::Port(p) => &p.waitable,
+            Object::Token(_) => &waitable::ALWAYS_SIGNALED,
         }
     }
 }

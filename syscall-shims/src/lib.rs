@@ -13,6 +13,7 @@ pub mod errno;
 pub mod file;
 pub mod handles;
 pub mod heap;
+pub mod meminfo;
 pub mod overlapped;
 pub mod path;
 pub mod pipe;
@@ -22,6 +23,7 @@ pub mod suspend;
 pub mod sync;
 pub mod time;
 pub mod timer;
+pub mod token;
 pub mod vm;
 pub mod waitable;
 

@@ -42,6 +42,9 @@ pub struct Export {
     pub kind: ExportKind,
     /// For crates serving several DLLs: a mask of the DLLs exporting it (0 = all of them).
     pub mask: u32,
+    /// The export's fixed ordinal, for DLLs whose programs import by ordinal (oleaut32's
+    /// SysAllocString is #2 on every Windows); 0 = none, reachable by name only.
+    pub ordinal: u16,
 }
 
 // SAFETY: the pointer is the address of a function or a static; it is never dereferenced
@@ -50,10 +53,15 @@ unsafe impl Sync for Export {}
 
 impl Export {
     pub const fn func(name: &'static str, addr: *const (), mask: u32) -> Export {
-        Export { name, addr, kind: ExportKind::Func, mask }
+        Export { name, addr, kind: ExportKind::Func, mask, ordinal: 0 }
     }
     pub const fn data(name: &'static str, addr: *const (), mask: u32) -> Export {
-        Export { name, addr, kind: ExportKind::Data, mask }
+        Export { name, addr, kind: ExportKind::Data, mask, ordinal: 0 }
+    }
+    /// The same export, also reachable by `ordinal` (`#[export(ordinal = N)]`).
+    pub const fn with_ordinal(mut self, ordinal: u16) -> Export {
+        self.ordinal = ordinal;
+        self
     }
 }
 

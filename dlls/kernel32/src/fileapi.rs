@@ -1113,3 +1113,26 @@ pub(crate) mod tests {
         std::fs::remove_dir_all(dir).unwrap();
     }
 }
+
+/// Whether the file functions' A forms use the ANSI code page (else the OEM one).
+static FILE_APIS_ANSI: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
+
+/// SetFileApisToOEM: make the A file functions take and return names in the OEM code page.
+/// wine-rs's OEM and ANSI code pages are both UTF-8, so names convert the same either way;
+/// only AreFileApisANSI tells the difference.
+#[export]
+pub extern "win64" fn SetFileApisToOEM() {
+    FILE_APIS_ANSI.store(false, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// SetFileApisToANSI: back to the ANSI code page (the default).
+#[export]
+pub extern "win64" fn SetFileApisToANSI() {
+    FILE_APIS_ANSI.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// AreFileApisANSI: TRUE unless SetFileApisToOEM was called.
+#[export]
+pub extern "win64" fn AreFileApisANSI() -> BOOL {
+    FILE_APIS_ANSI.load(std::sync::atomic::Ordering::Relaxed) as BOOL
+}

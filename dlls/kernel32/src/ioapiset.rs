@@ -241,3 +241,52 @@ pub unsafe extern "win64" fn GetQueuedCompletionStatusEx(
         Err(_) => teb::fail(WAIT_TIMEOUT, FALSE),
     }
 }
+
+/// FSCTL_GET_REPARSE_POINT
+const FSCTL_GET_REPARSE_POINT: u32 = 0x0009_00a8;
+/// FSCTL_SET_SPARSE
+const FSCTL_SET_SPARSE: u32 = 0x0009_00c4;
+
+/// DeviceIoControl: a control code sent to a handle's driver. For files, what NTFS answers on
+/// a regular file: FSCTL_SET_SPARSE succeeds (Linux files are sparse wherever never written),
+/// FSCTL_GET_REPARSE_POINT fails with ERROR_NOT_A_REPARSE_POINT (a handle wine-rs opens is
+/// always on the link's target), and every other code fails with ERROR_INVALID_FUNCTION, as a
+/// file system driver does for codes it does not know. Other objects (pipes, events, ...)
+/// give ERROR_INVALID_FUNCTION too; a bad handle ERROR_INVALID_HANDLE. With an OVERLAPPED,
+/// a successful call completes it at once.
+#[export]
+pub unsafe extern "win64" fn DeviceIoControl(
+    h: HANDLE,
+    code: u32,
+    _in_buf: *const core::ffi::c_void,
+    _in_len: u32,
+    _out_buf: *mut core::ffi::c_void,
+    _out_len: u32,
+    returned: *mut u32,
+    ov: *mut OVERLAPPED,
+) -> BOOL {
+    use windows_sys::Win32::Foundation::{ERROR_INVALID_FUNCTION, ERROR_NOT_A_REPARSE_POINT};
+    let obj = match syscall_shims::handles::resolve(h) {
+        Ok(o) => o,
+        Err(e) => return teb::fail(e, FALSE),
+    };
+    if !returned.is_null() {
+        // SAFETY: the program's out parameter.
+        unsafe { *returned = 0 };
+    }
+    let is_file = matches!(&*obj, syscall_shims::handles::Object::File(_));
+    match code {
+        FSCTL_SET_SPARSE if is_file => {
+            if !ov.is_null() {
+                // SAFETY: the program's OVERLAPPED.
+                unsafe {
+                    (*ov).Internal = 0;
+                    (*ov).InternalHigh = 0;
+                }
+            }
+            TRUE
+        }
+        FSCTL_GET_REPARSE_POINT if is_file => teb::fail(ERROR_NOT_A_REPARSE_POINT, FALSE),
+        _ => teb::fail(ERROR_INVALID_FUNCTION, FALSE),
+    }
+}

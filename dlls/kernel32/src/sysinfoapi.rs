@@ -5,7 +5,7 @@ use syscall_shims::{sync, time, vm};
 use windows_sys::Win32::Foundation::{ERROR_INSUFFICIENT_BUFFER, ERROR_NOACCESS, FALSE, FILETIME, TRUE};
 use windows_sys::Win32::System::Diagnostics::Debug::{IMAGE_NT_HEADERS64, VER_PLATFORM_WIN32_NT};
 use windows_sys::Win32::System::SystemInformation::{
-    OSVERSIONINFOA, OSVERSIONINFOEXA, OSVERSIONINFOEXW, OSVERSIONINFOW, PROCESSOR_ARCHITECTURE_AMD64, SYSTEM_INFO,
+    MEMORYSTATUSEX, OSVERSIONINFOA, OSVERSIONINFOEXA, OSVERSIONINFOEXW, OSVERSIONINFOW, PROCESSOR_ARCHITECTURE_AMD64, SYSTEM_INFO,
     SYSTEM_INFO_0, SYSTEM_INFO_0_0,
 };
 use windows_sys::Win32::System::SystemServices::{
@@ -98,6 +98,93 @@ pub unsafe extern "win64" fn GetNativeSystemInfo(out: *mut SYSTEM_INFO) {
         // SAFETY: the program passes a SYSTEM_INFO to fill.
         unsafe { out.write_unaligned(system_info()) };
     }
+}
+
+/// The CPU's feature bits: CPUID leaves 1 (ecx, edx), 7 (ebx) and 0x80000001 (edx), and the
+/// register state the OS enabled (XCR0, when OSXSAVE is set).
+fn cpu_features() -> (u32, u32, u32, u32, u64) {
+    use std::arch::x86_64::{__cpuid, __cpuid_count};
+    // SAFETY: CPUID exists on every x86-64 CPU; the leaves are checked against the maximum.
+    unsafe {
+        let max = __cpuid(0).eax;
+        let l1 = __cpuid(1);
+        let l7 = if max >= 7 { __cpuid_count(7, 0).ebx } else { 0 };
+        let ext = if __cpuid(0x8000_0000).eax >= 0x8000_0001 { __cpuid(0x8000_0001).edx } else { 0 };
+        let xcr0 = if l1.ecx & (1 << 27) != 0 { std::arch::x86_64::_xgetbv(0) } else { 0 };
+        (l1.ecx, l1.edx, l7, ext, xcr0)
+    }
+}
+
+/// IsProcessorFeaturePresent: whether this x64 CPU (and the OS) offers a PF_* feature, from
+/// CPUID: always SSE/SSE2, CMPXCHG8B, MMX, RDTSC, PAE, NX and fast-fail on x64; SSE3, SSSE3,
+/// SSE4.1/4.2, CMPXCHG16B, RDRAND, RDTSCP, 3DNow!, XSAVE and AVX/AVX2/AVX-512F when CPUID
+/// says so (AVX ones only when the kernel enabled their registers); FSGSBASE when the kernel
+/// allows it (AT_HWCAP2). ARM, Alpha and PowerPC features, and ids past the table, are FALSE.
+#[export]
+pub extern "win64" fn IsProcessorFeaturePresent(feature: u32) -> BOOL {
+    use windows_sys::Win32::System::Threading::*;
+    let (ecx, _edx, l7, ext, xcr0) = cpu_features();
+    let avx_os = xcr0 & 6 == 6;
+    let present = match feature {
+        PF_COMPARE_EXCHANGE_DOUBLE
+        | PF_MMX_INSTRUCTIONS_AVAILABLE
+        | PF_XMMI_INSTRUCTIONS_AVAILABLE
+        | PF_RDTSC_INSTRUCTION_AVAILABLE
+        | PF_PAE_ENABLED
+        | PF_XMMI64_INSTRUCTIONS_AVAILABLE
+        | PF_NX_ENABLED
+        | PF_FASTFAIL_AVAILABLE => true,
+        PF_3DNOW_INSTRUCTIONS_AVAILABLE => ext & (1 << 31) != 0,
+        PF_SSE3_INSTRUCTIONS_AVAILABLE => ecx & 1 != 0,
+        PF_COMPARE_EXCHANGE128 => ecx & (1 << 13) != 0,
+        PF_XSAVE_ENABLED => ecx & (1 << 26) != 0 && ecx & (1 << 27) != 0,
+        // SAFETY: getauxval has no preconditions.
+        PF_RDWRFSGSBASE_AVAILABLE => (unsafe { libc::getauxval(libc::AT_HWCAP2) }) & 2 != 0,
+        PF_RDRAND_INSTRUCTION_AVAILABLE => ecx & (1 << 30) != 0,
+        PF_RDTSCP_INSTRUCTION_AVAILABLE => ext & (1 << 27) != 0,
+        PF_SSSE3_INSTRUCTIONS_AVAILABLE => ecx & (1 << 9) != 0,
+        PF_SSE4_1_INSTRUCTIONS_AVAILABLE => ecx & (1 << 19) != 0,
+        PF_SSE4_2_INSTRUCTIONS_AVAILABLE => ecx & (1 << 20) != 0,
+        PF_AVX_INSTRUCTIONS_AVAILABLE => ecx & (1 << 28) != 0 && avx_os,
+        PF_AVX2_INSTRUCTIONS_AVAILABLE => ecx & (1 << 28) != 0 && avx_os && l7 & (1 << 5) != 0,
+        PF_AVX512F_INSTRUCTIONS_AVAILABLE => l7 & (1 << 16) != 0 && xcr0 & 0xe6 == 0xe6,
+        _ => false,
+    };
+    present as BOOL
+}
+
+/// GlobalMemoryStatusEx: physical memory and swap from /proc/meminfo (available = the
+/// kernel's MemAvailable); the page file is memory plus swap, as Windows counts its commit
+/// limit; the virtual space is the 128 TiB user half, less what this process has mapped.
+/// ERROR_INVALID_PARAMETER unless dwLength is the structure's size.
+#[export]
+pub unsafe extern "win64" fn GlobalMemoryStatusEx(out: *mut MEMORYSTATUSEX) -> BOOL {
+    if out.is_null() {
+        return teb::fail(ERROR_NOACCESS, FALSE);
+    }
+    // SAFETY: the program passes a MEMORYSTATUSEX starting with its length.
+    if unsafe { (*out).dwLength } as usize != std::mem::size_of::<MEMORYSTATUSEX>() {
+        return teb::fail(windows_sys::Win32::Foundation::ERROR_INVALID_PARAMETER, FALSE);
+    }
+    let m = syscall_shims::meminfo::read().unwrap_or_default();
+    let total_virtual = (vm::MAX_ADDRESS - vm::MIN_ADDRESS + 1) as u64;
+    let used = syscall_shims::meminfo::process_virtual_size();
+    let load = if m.total == 0 { 0 } else { (m.total - m.available.min(m.total)) * 100 / m.total };
+    // SAFETY: checked above.
+    unsafe {
+        out.write_unaligned(MEMORYSTATUSEX {
+            dwLength: std::mem::size_of::<MEMORYSTATUSEX>() as u32,
+            dwMemoryLoad: load as u32,
+            ullTotalPhys: m.total,
+            ullAvailPhys: m.available,
+            ullTotalPageFile: m.total + m.swap_total,
+            ullAvailPageFile: m.available + m.swap_free,
+            ullTotalVirtual: total_virtual,
+            ullAvailVirtual: total_virtual.saturating_sub(used),
+            ullAvailExtendedVirtual: 0,
+        })
+    };
+    TRUE
 }
 
 /// The system wine-rs presents: Windows 10 22H2 (10.0.19045), as the PEB says.

@@ -12,7 +12,7 @@
 //!
 //! Options: `name = "ExportName"` (default: the Rust name), `only = MASK` (an expression naming
 //! which of the crate's DLLs export it, for crates serving a family; default 0 = all),
-//! `variadic`, `data` (implied for statics).
+//! `variadic`, `data` (implied for statics), `ordinal = N` (also reachable by that ordinal).
 
 use proc_macro::TokenStream;
 use proc_macro2::{Span, TokenStream as TokenStream2};
@@ -26,6 +26,7 @@ struct Opts {
     name: Option<String>,
     only: Option<Expr>,
     variadic: bool,
+    ordinal: Option<u16>,
 }
 
 enum Opt {
@@ -33,6 +34,7 @@ enum Opt {
     Only(Expr),
     Variadic,
     Data,
+    Ordinal(u16),
 }
 
 impl Parse for Opt {
@@ -46,6 +48,11 @@ impl Parse for Opt {
             "only" => {
                 input.parse::<Token![=]>()?;
                 Ok(Opt::Only(input.parse()?))
+            }
+            "ordinal" => {
+                input.parse::<Token![=]>()?;
+                let lit: syn::LitInt = input.parse()?;
+                Ok(Opt::Ordinal(lit.base10_parse()?))
             }
             "variadic" => Ok(Opt::Variadic),
             "data" => Ok(Opt::Data),
@@ -63,6 +70,10 @@ fn parse_opts(attr: TokenStream) -> syn::Result<Opts> {
             Opt::Only(e) => o.only = Some(e),
             Opt::Variadic => o.variadic = true,
             Opt::Data => {}
+            Opt::Ordinal(n) if n == 0 => {
+                return Err(syn::Error::new(Span::call_site(), "ordinals start at 1"));
+            }
+            Opt::Ordinal(n) => o.ordinal = Some(n),
         }
     }
     Ok(o)
@@ -86,6 +97,14 @@ pub fn export(attr: TokenStream, item: TokenStream) -> TokenStream {
     }
 }
 
+/// `.with_ordinal(N)` when the export has a fixed ordinal.
+fn ordinal_suffix(opts: &Opts) -> TokenStream2 {
+    match opts.ordinal {
+        Some(n) => quote!(.with_ordinal(#n)),
+        None => quote!(),
+    }
+}
+
 fn mask_expr(opts: &Opts) -> TokenStream2 {
     match &opts.only {
         Some(e) => quote!((#e) as u32),
@@ -97,6 +116,7 @@ fn export_static(opts: Opts, s: ItemStatic) -> syn::Result<TokenStream2> {
     let ident = &s.ident;
     let name = opts.name.clone().unwrap_or_else(|| ident.to_string());
     let mask = mask_expr(&opts);
+    let ord = ordinal_suffix(&opts);
     let reg = format_ident!("__EXPORT_DATA_{}", ident);
     Ok(quote! {
         #s
@@ -104,7 +124,7 @@ fn export_static(opts: Opts, s: ItemStatic) -> syn::Result<TokenStream2> {
         #[linkme(crate = ::dllcore::linkme)]
         #[allow(non_upper_case_globals)]
         static #reg: ::dllcore::Export =
-            ::dllcore::Export::data(#name, &raw const #ident as *const (), #mask);
+            ::dllcore::Export::data(#name, &raw const #ident as *const (), #mask)#ord;
     })
 }
 
@@ -164,6 +184,7 @@ fn export_fn(opts: Opts, f: ItemFn) -> syn::Result<TokenStream2> {
     let ident = &sig.ident;
     let export_name = opts.name.clone().unwrap_or_else(|| ident.to_string());
     let mask = mask_expr(&opts);
+    let ord = ordinal_suffix(&opts);
     let vis = &f.vis;
     let attrs = &f.attrs;
     let block = &f.block;
@@ -289,7 +310,7 @@ fn export_fn(opts: Opts, f: ItemFn) -> syn::Result<TokenStream2> {
             #[linkme(crate = ::dllcore::linkme)]
             #[allow(non_upper_case_globals)]
             static #reg: ::dllcore::Export =
-                ::dllcore::Export::func(#export_name, #ident as *const (), #mask);
+                ::dllcore::Export::func(#export_name, #ident as *const (), #mask)#ord;
         });
     }
 
@@ -332,6 +353,6 @@ fn export_fn(opts: Opts, f: ItemFn) -> syn::Result<TokenStream2> {
         #[linkme(crate = ::dllcore::linkme)]
         #[allow(non_upper_case_globals)]
         static #reg: ::dllcore::Export =
-            ::dllcore::Export::func(#export_name, #ident as *const (), #mask);
+            ::dllcore::Export::func(#export_name, #ident as *const (), #mask)#ord;
     })
 }
