@@ -8,6 +8,7 @@ use std::sync::{LazyLock, Mutex};
 /// Every builtin DLL, by crate.
 fn all() -> impl Iterator<Item = &'static BuiltinDll> {
     kernel32::DLLS.iter().chain(msvcrt::DLLS.iter()).chain(ntdll::DLLS.iter()).chain(shell32::DLLS.iter())
+        .chain(vcruntime140::DLLS.iter())
 }
 
 /// Map an apiset name ("api-ms-win-crt-stdio-l1-1-0.dll") to the DLL implementing it.
