@@ -13,7 +13,8 @@
 #
 # Idempotent: a target is rebuilt only when one of its inputs (sources,
 # headers, this script) is newer. Environment: MINGW_CC (default
-# x86_64-w64-mingw32-gcc), MINGW_OBJDUMP (default x86_64-w64-mingw32-objdump),
+# x86_64-w64-mingw32-gcc), MINGW_CXX (default x86_64-w64-mingw32-g++; the C++ apps
+# are skipped without it), MINGW_OBJDUMP (default x86_64-w64-mingw32-objdump),
 # MINGW_DLLTOOL (default x86_64-w64-mingw32-dlltool).
 set -euo pipefail
 
@@ -22,6 +23,7 @@ BUILD="$HERE/build"
 GEN="$BUILD/gen"
 SELF="$HERE/build.sh"
 CC="${MINGW_CC:-x86_64-w64-mingw32-gcc}"
+CXX="${MINGW_CXX:-x86_64-w64-mingw32-g++}"
 OBJDUMP="${MINGW_OBJDUMP:-x86_64-w64-mingw32-objdump}"
 DLLTOOL="${MINGW_DLLTOOL:-x86_64-w64-mingw32-dlltool}"
 MINGW_PKG=gcc-mingw-w64-x86-64
@@ -246,6 +248,14 @@ for variant in msvcrt ucrt; do
     link "$variant" syncobj.exe    "$HERE/threads/syncobj.c" "$H" -- "$HERE/threads/syncobj.c" -lsynchronization
     link "$variant" threadctl.exe  "$HERE/threads/threadctl.c" "$H" -- "$HERE/threads/threadctl.c"
     link "$variant" threadpool.exe "$HERE/threads/threadpool.c" "$H" -- "$HERE/threads/threadpool.c"
+
+    link "$variant" seh.exe "$HERE/seh/seh.c" "$H" -- "$HERE/seh/seh.c"
+    # C++ exceptions through libgcc's SEH unwinder, when the mingw-w64 g++ is installed
+    # (g++-mingw-w64-x86-64); libstdc++ and libgcc are linked statically.
+    if command -v "$CXX" >/dev/null 2>&1; then
+        CC="$CXX" link "$variant" cxx.exe "$HERE/seh/cxx.cpp" "$H" -- "$HERE/seh/cxx.cpp" \
+            -static-libgcc -static-libstdc++ -Wl,--start-group -l:libstdc++.a -Wl,--end-group
+    fi
 
     # the C runtime by area (test-apps/crt/); -fno-builtin: gcc folds nothing
     for app in string wstring ctype conv math time env locale; do

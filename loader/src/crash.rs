@@ -26,7 +26,7 @@
 //!   PE's symbol table, which mingw keeps unless the program is stripped) or export at or
 //!   below the address, in the same section. Addresses in wine-rs itself are `wine-rs+offset`
 //!   (`addr2line -e wine-rs 0xoffset` names the Rust function).
-//! * The backtrace is unwound through PE frames with the image's `.pdata` ([`crate::unwind`]).
+//! * The backtrace is unwound through PE frames with the image's `.pdata` ([`dllcore::unwind`]).
 //!   Where a frame returns into wine-rs (host code), the walk continues by scanning the stack
 //!   for the next return address into PE code (one that follows a call instruction); such
 //!   frames are marked `?`. The walk stops where the main thread entered PE code.
@@ -35,9 +35,17 @@
 //! **The process ends** after the report, with exit code 128 + the signal number (139 for an
 //! access violation, as a shell reports a SIGSEGV death; 132 SIGILL, 136 SIGFPE, 135 SIGBUS,
 //! 133 SIGTRAP), without flushing the CRT's buffers (Windows does not either: the fault may
-//! have happened inside them). A program's SetUnhandledExceptionFilter filter is not called:
-//! SEH dispatch is not implemented yet. A call to an unimplemented function ends with 127
-//! after flushing the CRT (`stub.rs`).
+//! have happened inside them). A call to an unimplemented function ends with 127 after
+//! flushing the CRT (`stub.rs`).
+//!
+//! **Exceptions are dispatched first.** A fault in PE code becomes a Windows exception: the
+//! handler fills an EXCEPTION_RECORD and CONTEXT and makes the thread continue in ntdll's
+//! dispatcher (`ntdll::seh`), which calls the vectored handlers, the frames' language handlers
+//! and the unhandled-exception filter; only when none handles it does this report run (the
+//! dispatcher calls [`seh_crash`]), with the API calls as they were at the fault. A raised
+//! exception nobody handles gets the same report and ends the process with its exception code.
+//! Faults in wine-rs's own code, and stack overflows (no room for the dispatcher), are
+//! reported at once.
 //!
 //! Signals from threads that never ran PE code, and faults that are not PE-related, go to the
 //! handler that was installed before (Rust's stack-overflow handler, or the default action).
@@ -53,7 +61,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use object::read::pe::ImageNtHeaders;
 use object::{Object, ObjectSection, ObjectSymbol, SymbolKind};
 
-use crate::unwind::{self, Image, Memory, REG_NAMES, RSP, Regs};
+use dllcore::unwind::{self, Image, Memory, REG_NAMES, RSP, Regs};
+use windows_sys::Win32::System::Diagnostics::Debug::{CONTEXT, EXCEPTION_RECORD};
 
 /// The signals a crash report is made for.
 const SIGNALS: [i32; 5] = [libc::SIGSEGV, libc::SIGBUS, libc::SIGILL, libc::SIGFPE, libc::SIGTRAP];
@@ -616,13 +625,29 @@ pub fn report_body(out: &mut String, start: Regs, first: bool) {
     if let Some(n) = note {
         let _ = writeln!(out, "  {n}");
     }
-    last_calls(out);
+    last_calls(out, first.then_some(start.rip));
 }
 
-/// The thread's last API calls, from the flight recorder.
-fn last_calls(out: &mut String) {
+/// The flight recorder as it was when PE code faulted on this thread: (pc, recent, count,
+/// total). The report of a fault nothing handled shows these calls, not the ones the
+/// handlers and filters made since.
+type Snapshot = (u64, [Option<&'static dllcore::relay::Site>; dllcore::flight::DEPTH], usize, usize);
+
+thread_local! {
+    static FAULT_CALLS: std::cell::Cell<Option<Snapshot>> = const { std::cell::Cell::new(None) };
+}
+
+/// The thread's last API calls, from the flight recorder (as of the fault at `pc`, when
+/// there was one).
+fn last_calls(out: &mut String, pc: Option<u64>) {
     let mut recent = [None; dllcore::flight::DEPTH];
-    let (n, total) = dllcore::flight::recent(&mut recent);
+    let (mut n, mut total) = dllcore::flight::recent(&mut recent);
+    if let Some(pc) = pc
+        && let Some((at, r, sn, st)) = FAULT_CALLS.with(|f| f.get())
+        && at == pc
+    {
+        (recent, n, total) = (r, sn, st);
+    }
     // SAFETY: gettid has no preconditions.
     let tid = unsafe { libc::gettid() } as u32;
     if n == 0 {
@@ -680,6 +705,7 @@ pub fn install() {
     if INSTALLED.swap(true, Ordering::AcqRel) {
         return;
     }
+    ntdll::seh::dispatch::set_crash_hook(seh_crash);
     ensure_altstack();
     // SAFETY: sigaction with a valid handler; OLD is written here, before any handler runs.
     unsafe {
@@ -737,7 +763,7 @@ extern "C" fn on_signal(sig: i32, info: *mut libc::siginfo_t, uctx: *mut libc::c
         let uc = &*(uctx as *const libc::ucontext_t);
         let g = &uc.uc_mcontext.gregs;
         let reg = |i: i32| g[i as usize] as u64;
-        let mut r = Regs { rip: reg(libc::REG_RIP), gpr: [0; 16] };
+        let mut r = Regs { rip: reg(libc::REG_RIP), ..Default::default() };
         for (n, i) in [
             libc::REG_RAX,
             libc::REG_RCX,
@@ -768,6 +794,12 @@ extern "C" fn on_signal(sig: i32, info: *mut libc::siginfo_t, uctx: *mut libc::c
         chain(sig);
         return;
     }
+    let stack = thread_stack().map(|(low, _)| (low, thread_stack_limit().unwrap_or(low)));
+    // A fault in PE code is dispatched as a Windows exception, on the thread's own stack.
+    // SAFETY: the handler's ucontext, for a fault on this thread.
+    if unsafe { dispatch_fault(sig, si_code, addr, &regs, err, trapno, stack, uctx as *mut libc::ucontext_t) } {
+        return;
+    }
     if REPORTING.swap(true, Ordering::AcqRel) {
         // Another thread is reporting; it ends the process.
         loop {
@@ -775,7 +807,6 @@ extern "C" fn on_signal(sig: i32, info: *mut libc::siginfo_t, uctx: *mut libc::c
             unsafe { libc::pause() };
         }
     }
-    let stack = thread_stack().map(|(low, _)| (low, thread_stack_limit().unwrap_or(low)));
     let exception = classify(sig, si_code, addr, regs.rip, err, trapno, stack);
     let mut crash = Crash { sig, exception, regs, eflags };
     // A watchdog: should the report hang (the fault may have happened inside malloc, which
@@ -787,6 +818,64 @@ extern "C" fn on_signal(sig: i32, info: *mut libc::siginfo_t, uctx: *mut libc::c
     }
     // SAFETY: the report runs to the end of the process on a fresh stack.
     unsafe { on_new_stack(report_and_exit, &mut crash as *mut Crash as *mut libc::c_void) };
+}
+
+/// Turn a fault of PE code into an EXCEPTION_RECORD and CONTEXT and make the thread continue
+/// in ntdll's exception dispatcher (`ntdll::seh::dispatch::redirect`). False when the fault
+/// is not in PE code (wine-rs's own code: reported at once) or the stack has no room for the
+/// dispatcher (a stack overflow).
+///
+/// # Safety
+/// `uc` must be the signal handler's ucontext.
+#[allow(clippy::too_many_arguments)]
+unsafe fn dispatch_fault(
+    sig: i32,
+    si_code: i32,
+    addr: u64,
+    regs: &Regs,
+    err: u64,
+    trapno: u64,
+    stack: Option<(u64, u64)>,
+    uc: *mut libc::ucontext_t,
+) -> bool {
+    if ntdll::seh::lookup::module_at(regs.rip).is_none() {
+        return false;
+    }
+    let e = classify(sig, si_code, addr, regs.rip, err, trapno, stack);
+    if e.code == EXCEPTION_STACK_OVERFLOW || e.code == 0 {
+        return false;
+    }
+    // SAFETY: all-zero CONTEXT and EXCEPTION_RECORD are valid.
+    let mut ctx: CONTEXT = unsafe { std::mem::zeroed() };
+    ctx.ContextFlags = windows_sys::Win32::System::Diagnostics::Debug::CONTEXT_ALL_AMD64;
+    // SAFETY: per the contract.
+    unsafe { syscall_shims::context::from_ucontext(uc, &mut ctx) };
+    // int3: Windows reports the breakpoint with Rip at the int3 itself.
+    ctx.Rip = e.pc;
+    let mut rec: EXCEPTION_RECORD = unsafe { std::mem::zeroed() };
+    rec.ExceptionCode = e.code as i32;
+    rec.ExceptionAddress = e.pc as *mut _;
+    if e.code == EXCEPTION_ACCESS_VIOLATION || e.code == EXCEPTION_IN_PAGE_ERROR {
+        let gp = trapno == TRAP_GP || si_code == libc::SI_KERNEL;
+        let kind = if gp {
+            0
+        } else if err & PF_INSTR != 0 {
+            8
+        } else if err & PF_WRITE != 0 {
+            1
+        } else {
+            0
+        };
+        rec.NumberParameters = 2;
+        rec.ExceptionInformation[0] = kind;
+        rec.ExceptionInformation[1] = if gp { usize::MAX } else { addr as usize };
+    }
+    let mut recent = [None; dllcore::flight::DEPTH];
+    let (n, total) = dllcore::flight::recent(&mut recent);
+    FAULT_CALLS.with(|f| f.set(Some((e.pc, recent, n, total))));
+    let low = stack.map_or(0, |(_, limit)| limit);
+    // SAFETY: per the contract; the fault is in PE code on this thread.
+    unsafe { ntdll::seh::dispatch::redirect(uc, &ctx, &rec, sig, low) }
 }
 
 /// Give the signal back to the handler that was installed before ours (Rust's, or the default
@@ -860,11 +949,48 @@ extern "C" fn report_and_exit(arg: *mut libc::c_void) {
     registers(&mut out, &c.regs, c.eflags);
     drop(modules);
     report_body(&mut out, c.regs, true);
+    if c.sig == 0 {
+        // A raised exception: the process ends with the exception code, as on Windows.
+        let _ = writeln!(out, "wine-rs: the process ends with exit code {:#010x} (the exception code)", e.code);
+        write_stderr(&out);
+        syscall_shims::process::terminate_self(e.code)
+    }
     let code = 128 + c.sig;
     let _ = writeln!(out, "wine-rs: the process ends with exit code {code} (128 + {})", signal_name(c.sig));
     write_stderr(&out);
     // SAFETY: terminating the process.
     unsafe { libc::_exit(code) }
+}
+
+/// The report for an exception that SEH dispatch found no handler for (ntdll's crash hook):
+/// `sig` is the host signal of a hardware exception, 0 for a raised one.
+pub fn seh_crash(rec: &EXCEPTION_RECORD, ctx: &CONTEXT, sig: i32) -> ! {
+    if REPORTING.swap(true, Ordering::AcqRel) {
+        loop {
+            // SAFETY: pause has no preconditions.
+            unsafe { libc::pause() };
+        }
+    }
+    let code = rec.ExceptionCode as u32;
+    let info = |i: usize| rec.ExceptionInformation[i] as u64;
+    let detail = match code {
+        EXCEPTION_ACCESS_VIOLATION | EXCEPTION_IN_PAGE_ERROR if rec.NumberParameters >= 2 => {
+            let what = match info(0) {
+                1 => "writing",
+                8 => "executing",
+                _ => "reading",
+            };
+            Some(format!("{what} address {:#018x}", info(1)))
+        }
+        EXCEPTION_DATATYPE_MISALIGNMENT if rec.NumberParameters >= 2 => Some(format!("at address {:#018x}", info(1))),
+        EXCEPTION_STACK_OVERFLOW if rec.NumberParameters >= 2 => Some(format!("at address {:#018x}", info(1))),
+        _ => None,
+    };
+    let exception = Exception { code, pc: rec.ExceptionAddress as u64, detail };
+    let mut crash = Crash { sig, exception, regs: Regs::from_context(ctx), eflags: u64::from(ctx.EFlags) };
+    // SAFETY: the report runs to the end of the process on a fresh stack.
+    unsafe { on_new_stack(report_and_exit, &mut crash as *mut Crash as *mut libc::c_void) };
+    unreachable!("the crash report ends the process")
 }
 
 #[cfg(test)]

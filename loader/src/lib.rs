@@ -11,4 +11,3 @@ pub mod modules;
 pub mod pe;
 pub mod peb;
 pub mod stub;
-pub mod unwind;

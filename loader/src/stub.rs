@@ -95,7 +95,7 @@ unsafe extern "win64" fn stub_entry() {
 extern "win64" fn unimplemented_called(info: *const StubInfo, gprs: *const [u64; 16]) -> ! {
     // SAFETY: the stub passes the leaked StubInfo it was made with; stub_entry the registers.
     let (info, gprs) = unsafe { (&*info, *gprs) };
-    let entry_rsp = gprs[crate::unwind::RSP];
+    let entry_rsp = gprs[dllcore::unwind::RSP];
     // SAFETY: the stub was called: [rsp] is the return address.
     let ret = unsafe { *(entry_rsp as *const u64) } as usize;
     let from = match dllcore::loader_api::try_loader().and_then(|l| l.describe_address(ret)) {
@@ -103,8 +103,8 @@ extern "win64" fn unimplemented_called(info: *const StubInfo, gprs: *const [u64;
         None => format!("{ret:#x}"),
     };
     let mut msg = format!("wine-rs: unimplemented function {}.{} called from {from}\n", info.dll, info.func);
-    let mut regs = crate::unwind::Regs { rip: ret as u64, gpr: gprs };
-    regs.gpr[crate::unwind::RSP] = entry_rsp + 8;
+    let mut regs = dllcore::unwind::Regs { rip: ret as u64, gpr: gprs, ..Default::default() };
+    regs.gpr[dllcore::unwind::RSP] = entry_rsp + 8;
     msg.push_str(&crate::crash::unimplemented_report(regs));
     let _ = std::fmt::Write::write_fmt(
         &mut msg,

@@ -495,3 +495,27 @@ fn file_notify() {
 fn file_ntfile() {
     test_app("file-ntfile");
 }
+
+/// Structured exception handling: __try/__except/__finally through __C_specific_handler,
+/// hardware exceptions, vectored handlers, the unhandled filter, stack walking.
+#[test]
+fn seh() {
+    test_app("seh");
+}
+
+/// C++ exceptions (g++, libgcc's SEH unwinder): throw/catch across frames, destructors,
+/// rethrow, a second thread. Skipped when the mingw-w64 g++ is not installed.
+#[test]
+fn seh_cxx() {
+    if !ensure_built("cxx") {
+        return;
+    }
+    if !test_apps_dir().join("build/msvcrt/cxx.exe").exists() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "SKIPPED: x86_64-w64-mingw32-g++ not found; install g++-mingw-w64-x86-64 (test cxx)"
+        );
+        return;
+    }
+    test_app("cxx");
+}

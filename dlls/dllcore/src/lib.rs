@@ -17,6 +17,7 @@ pub mod relay_flags;
 pub mod strings;
 pub mod teb;
 pub mod thread;
+pub mod unwind;
 pub mod valist;
 
 pub use linkme;

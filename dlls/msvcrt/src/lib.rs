@@ -35,6 +35,7 @@ pub mod ctype;
 pub mod cxx;
 pub mod dir;
 pub mod env;
+pub mod except;
 pub mod errno;
 pub mod exit;
 pub mod fenv;

@@ -25,6 +25,7 @@ pub use self::NTDLL_EXPORTS as EXPORTS;
 
 pub mod file;
 pub mod rtl;
+pub mod seh;
 
 /// The DLLs this crate serves.
 pub static DLLS: [BuiltinDll; 1] =

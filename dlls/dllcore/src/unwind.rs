@@ -1,9 +1,10 @@
 //! The x64 unwinder for PE code: one frame at a time, from the image's exception directory
 //! (`.pdata`: RUNTIME_FUNCTION entries pointing at UNWIND_INFO), as Windows' RtlVirtualUnwind
-//! does it. Used by crash reports (`crash.rs`).
+//! does it. Used by crash reports (the loader's `crash.rs`) and by exception dispatch (ntdll's
+//! RtlVirtualUnwind and the dispatcher), which convert a CONTEXT with [`Regs::from_context`].
 //!
 //! Handled: UWOP_PUSH_NONVOL, UWOP_ALLOC_LARGE, UWOP_ALLOC_SMALL, UWOP_SET_FPREG,
-//! UWOP_SAVE_NONVOL(_FAR), UWOP_SAVE_XMM128(_FAR) (skipped: XMM registers are not tracked),
+//! UWOP_SAVE_NONVOL(_FAR), UWOP_SAVE_XMM128(_FAR) (XMM6-15 restored),
 //! UWOP_PUSH_MACHFRAME, UWOP_EPILOG (version 2, skipped), chained unwind info
 //! (UNW_FLAG_CHAININFO), indirect RUNTIME_FUNCTION entries, partially executed prologs (codes
 //! whose prolog offset is past the pc are skipped), epilogs (recognised and emulated from the
@@ -17,6 +18,7 @@ use std::mem::size_of;
 
 use object::LittleEndian as LE;
 use object::pe::ImageRuntimeFunctionEntry;
+use windows_sys::Win32::System::Diagnostics::Debug::CONTEXT;
 
 /// Register numbers as UNWIND_CODE and the x64 encoding use them.
 pub const RAX: usize = 0;
@@ -47,19 +49,54 @@ const UNW_FLAG_CHAININFO: u8 = 4;
 /// RUNTIME_FUNCTION.UnwindData with this bit set points at another RUNTIME_FUNCTION.
 const RUNTIME_FUNCTION_INDIRECT: u32 = 1;
 
-/// The integer registers of one frame.
+/// The registers of one frame that unwinding changes: the pc, the integer registers and the
+/// XMM registers (only XMM6-15 are ever restored, as UWOP_SAVE_XMM128 describes them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Regs {
     pub rip: u64,
     /// By number (see [`REG_NAMES`]); `gpr[RSP]` is the stack pointer.
     pub gpr: [u64; 16],
+    /// XMM0-15, as 128-bit values.
+    pub xmm: [u128; 16],
 }
 
 impl Regs {
     pub fn rsp(&self) -> u64 {
         self.gpr[RSP]
     }
+
+    /// The registers of a Windows CONTEXT (Rax..R15 are in register-number order there).
+    pub fn from_context(ctx: &CONTEXT) -> Regs {
+        let gpr = [
+            ctx.Rax, ctx.Rcx, ctx.Rdx, ctx.Rbx, ctx.Rsp, ctx.Rbp, ctx.Rsi, ctx.Rdi, ctx.R8, ctx.R9, ctx.R10, ctx.R11,
+            ctx.R12, ctx.R13, ctx.R14, ctx.R15,
+        ];
+        let mut xmm = [0u128; 16];
+        // SAFETY: the FXSAVE view of the union is always valid (plain bytes).
+        let saved = unsafe { &ctx.Anonymous.FltSave.XmmRegisters };
+        for (x, m) in xmm.iter_mut().zip(saved.iter()) {
+            *x = u128::from(m.Low) | (u128::from(m.High as u64) << 64);
+        }
+        Regs { rip: ctx.Rip, gpr, xmm }
+    }
+
+    /// Store the registers into `ctx` (Rip, Rax..R15 and Xmm0-15; nothing else changes).
+    pub fn to_context(&self, ctx: &mut CONTEXT) {
+        let g = &self.gpr;
+        (ctx.Rax, ctx.Rcx, ctx.Rdx, ctx.Rbx, ctx.Rsp, ctx.Rbp, ctx.Rsi, ctx.Rdi) =
+            (g[0], g[1], g[2], g[3], g[4], g[5], g[6], g[7]);
+        (ctx.R8, ctx.R9, ctx.R10, ctx.R11, ctx.R12, ctx.R13, ctx.R14, ctx.R15) =
+            (g[8], g[9], g[10], g[11], g[12], g[13], g[14], g[15]);
+        ctx.Rip = self.rip;
+        // SAFETY: as in from_context.
+        let saved = unsafe { &mut ctx.Anonymous.FltSave.XmmRegisters };
+        for (x, m) in self.xmm.iter().zip(saved.iter_mut()) {
+            m.Low = *x as u64;
+            m.High = (*x >> 64) as u64 as i64;
+        }
+    }
 }
+
 
 /// Memory the unwinder may read. `None` ends the backtrace.
 pub trait Memory {
@@ -84,6 +121,24 @@ pub trait Memory {
         let mut b = [0u8; 8];
         self.read(addr, &mut b)?;
         Some(u64::from_le_bytes(b))
+    }
+}
+
+/// A PE image as the unwinder sees it: where it is and its exception directory.
+#[derive(Debug, Clone, Copy)]
+
+/// The process's own memory, read directly: for unwinding live frames of the calling thread,
+/// whose stack and images are known to be mapped (as on Windows, a bad pointer faults).
+pub struct LiveMemory;
+
+impl Memory for LiveMemory {
+    fn read(&self, addr: u64, buf: &mut [u8]) -> Option<()> {
+        if addr < 0x1000 {
+            return None;
+        }
+        // SAFETY: see the type's comment: the caller unwinds frames of live, mapped code.
+        unsafe { std::ptr::copy_nonoverlapping(addr as *const u8, buf.as_mut_ptr(), buf.len()) };
+        Some(())
     }
 }
 
@@ -131,11 +186,11 @@ pub struct Function {
     pub unwind: u32,
 }
 
-fn read_function(img: &Image, mem: &dyn Memory, addr: u64) -> Option<Function> {
+/// Read the RUNTIME_FUNCTION at `addr`.
+pub fn read_function(mem: &dyn Memory, addr: u64) -> Option<Function> {
     let mut b = [0u8; size_of::<ImageRuntimeFunctionEntry>()];
     mem.read(addr, &mut b)?;
     let e: &ImageRuntimeFunctionEntry = object::pod::from_bytes(&b).ok()?.0;
-    let _ = img;
     Some(Function {
         begin: e.begin_address.get(LE),
         end: e.end_address.get(LE),
@@ -148,21 +203,30 @@ fn read_function(img: &Image, mem: &dyn Memory, addr: u64) -> Option<Function> {
 pub fn lookup(img: &Image, mem: &dyn Memory, rva: u32) -> Option<Function> {
     let (dir, size) = img.pdata?;
     let entry = size_of::<ImageRuntimeFunctionEntry>() as u32;
-    let (mut lo, mut hi) = (0u32, size / entry);
+    lookup_in_table(img.base, img.base + u64::from(dir), size / entry, mem, rva).map(|(_, f)| f)
+}
+
+/// The entry of a sorted RUNTIME_FUNCTION table (`count` entries at `table`, RVAs relative to
+/// `base`) covering `rva`, with indirect entries followed: (address of the entry, entry).
+pub fn lookup_in_table(base: u64, table: u64, count: u32, mem: &dyn Memory, rva: u32) -> Option<(u64, Function)> {
+    let entry = size_of::<ImageRuntimeFunctionEntry>() as u32;
+    let (mut lo, mut hi) = (0u32, count);
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
-        let f = read_function(img, mem, img.base + u64::from(dir + mid * entry))?;
+        let at = table + u64::from(mid * entry);
+        let f = read_function(mem, at)?;
         if rva < f.begin {
             hi = mid;
         } else if rva >= f.end {
             lo = mid + 1;
         } else {
-            let mut f = f;
+            let (mut at, mut f) = (at, f);
             for _ in 0..8 {
                 if f.unwind & RUNTIME_FUNCTION_INDIRECT == 0 {
-                    return Some(f);
+                    return Some((at, f));
                 }
-                f = read_function(img, mem, img.base + u64::from(f.unwind & !RUNTIME_FUNCTION_INDIRECT))?;
+                at = base + u64::from(f.unwind & !RUNTIME_FUNCTION_INDIRECT);
+                f = read_function(mem, at)?;
             }
             return None;
         }
@@ -173,7 +237,8 @@ pub fn lookup(img: &Image, mem: &dyn Memory, rva: u32) -> Option<Function> {
 /// Unwind one frame: turn `regs` (of a frame whose pc is `regs.rip`, inside `img`) into the
 /// caller's. `first` is true for the frame that was interrupted (its pc is the faulting
 /// instruction) and false for callers (their pc is a return address: the function is looked
-/// up at pc-1, and the pc cannot be in an epilog).
+/// up at pc-1, and the pc cannot be in an epilog). For crash reports; exception dispatch uses
+/// [`virtual_unwind`], which follows Windows exactly.
 pub fn unwind_frame(img: &Image, mem: &dyn Memory, regs: &mut Regs, first: bool) -> Result<(), Error> {
     let pc = regs.rip;
     let rva = (pc - img.base) as u32;
@@ -185,15 +250,62 @@ pub fn unwind_frame(img: &Image, mem: &dyn Memory, regs: &mut Regs, first: bool)
         regs.gpr[RSP] = rsp + 8;
         return Ok(());
     };
-    if (first || rva < func.end) && in_epilog(img, mem, pc, &func) {
-        return emulate_epilog(mem, pc, regs);
-    }
+    let check_epilog = first || rva < func.end;
+    unwind_with(img.base, mem, &func, regs, check_epilog, 0).map(|_| ())
+}
 
-    let mut func = func;
+/// UNW_FLAG_EHANDLER: the function has an exception handler (phase 1, dispatch).
+pub const UNW_FLAG_EHANDLER: u8 = 1;
+/// UNW_FLAG_UHANDLER: the function has a termination handler (phase 2, unwind).
+pub const UNW_FLAG_UHANDLER: u8 = 2;
+
+/// What unwinding a frame found out about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Unwound {
+    /// The establisher frame: the frame register minus its offset once the prolog set it,
+    /// else the stack pointer of the frame (before unwinding).
+    pub establisher: u64,
+    /// The language handler (absolute address) and the address of its handler data, when the
+    /// unwind info has one of the requested handler flags and the pc is past the prolog and
+    /// not in an epilog.
+    pub handler: Option<(u64, u64)>,
+    /// Where each restored integer / XMM register was read from (0: not restored), for
+    /// KNONVOLATILE_CONTEXT_POINTERS.
+    pub gpr_at: [u64; 16],
+    pub xmm_at: [u64; 16],
+}
+
+/// RtlVirtualUnwind: unwind the frame at `regs.rip` (in the function `func` of the image at
+/// `base`), as Windows does: the pc is used as is (a return address right after a call that
+/// ends a function belongs to the next one; compilers put a nop there), an epilog is
+/// recognised from the code and emulated, inside a prolog only the executed codes apply.
+/// `handler_type` is a mask of [`UNW_FLAG_EHANDLER`] / [`UNW_FLAG_UHANDLER`].
+pub fn virtual_unwind(
+    base: u64,
+    mem: &dyn Memory,
+    func: &Function,
+    regs: &mut Regs,
+    handler_type: u8,
+) -> Result<Unwound, Error> {
+    unwind_with(base, mem, func, regs, true, handler_type)
+}
+
+fn unwind_with(
+    base: u64,
+    mem: &dyn Memory,
+    func: &Function,
+    regs: &mut Regs,
+    check_epilog: bool,
+    handler_type: u8,
+) -> Result<Unwound, Error> {
+    let pc = regs.rip;
+    let rva = (pc.wrapping_sub(base)) as u32;
+    let mut out = Unwound { establisher: regs.rsp(), ..Default::default() };
+    let mut func = *func;
     let mut mach_frame = false;
     let mut primary = true;
     for _ in 0..32 {
-        let info = img.base + u64::from(func.unwind);
+        let info = base + u64::from(func.unwind);
         let ver_flags = mem.u8(info).ok_or(Error::BadRead(info))?;
         let (version, flags) = (ver_flags & 7, ver_flags >> 3);
         if version != 1 && version != 2 {
@@ -214,7 +326,8 @@ pub fn unwind_frame(img: &Image, mem: &dyn Memory, regs: &mut Regs, first: bool)
 
         // In the prolog of the primary function, only the codes already executed apply.
         let offset = u64::from(rva.wrapping_sub(func.begin));
-        let prolog_offset = if primary && offset < u64::from(prolog_size) { offset } else { u64::MAX };
+        let in_prolog = primary && offset < u64::from(prolog_size);
+        let prolog_offset = if in_prolog { offset } else { u64::MAX };
 
         // The frame base: the frame register once SET_FPREG has run, else rsp.
         let mut fp_set = false;
@@ -229,6 +342,18 @@ pub fn unwind_frame(img: &Image, mem: &dyn Memory, regs: &mut Regs, first: bool)
             }
         }
         let frame_base = if fp_set { regs.gpr[frame_reg].wrapping_sub(frame_off) } else { regs.rsp() };
+        if primary {
+            out.establisher = frame_base;
+            if check_epilog && !in_prolog && in_epilog(base, mem, pc, &func) {
+                emulate_epilog(mem, pc, regs)?;
+                return Ok(out);
+            }
+            if !in_prolog && flags & handler_type & (UNW_FLAG_EHANDLER | UNW_FLAG_UHANDLER) != 0 {
+                let at = codes_at + 2 * ((count as u64 + 1) & !1);
+                let h = mem.u32(at).ok_or(Error::BadRead(at))?;
+                out.handler = Some((base + u64::from(h), at + 4));
+            }
+        }
 
         let mut i = 0;
         while i < count {
@@ -243,6 +368,7 @@ pub fn unwind_frame(img: &Image, mem: &dyn Memory, regs: &mut Regs, first: bool)
                 UWOP_PUSH_NONVOL => {
                     let rsp = regs.rsp();
                     regs.gpr[r] = mem.u64(rsp).ok_or(Error::BadRead(rsp))?;
+                    out.gpr_at[r] = rsp;
                     regs.gpr[RSP] = rsp + 8;
                 }
                 UWOP_ALLOC_LARGE => {
@@ -251,15 +377,21 @@ pub fn unwind_frame(img: &Image, mem: &dyn Memory, regs: &mut Regs, first: bool)
                 }
                 UWOP_ALLOC_SMALL => regs.gpr[RSP] += u64::from(opinfo) * 8 + 8,
                 UWOP_SET_FPREG => regs.gpr[RSP] = frame_base,
-                UWOP_SAVE_NONVOL => {
-                    let at = frame_base + u64::from(slot16(i + 1)?) * 8;
+                UWOP_SAVE_NONVOL | UWOP_SAVE_NONVOL_FAR => {
+                    let at = frame_base
+                        + if op == UWOP_SAVE_NONVOL { u64::from(slot16(i + 1)?) * 8 } else { u64::from(slot32(i + 1)?) };
                     regs.gpr[r] = mem.u64(at).ok_or(Error::BadRead(at))?;
+                    out.gpr_at[r] = at;
                 }
-                UWOP_SAVE_NONVOL_FAR => {
-                    let at = frame_base + u64::from(slot32(i + 1)?);
-                    regs.gpr[r] = mem.u64(at).ok_or(Error::BadRead(at))?;
+                UWOP_SAVE_XMM128 | UWOP_SAVE_XMM128_FAR => {
+                    let at = frame_base
+                        + if op == UWOP_SAVE_XMM128 { u64::from(slot16(i + 1)?) * 16 } else { u64::from(slot32(i + 1)?) };
+                    let lo = mem.u64(at).ok_or(Error::BadRead(at))?;
+                    let hi = mem.u64(at + 8).ok_or(Error::BadRead(at + 8))?;
+                    regs.xmm[r] = u128::from(lo) | (u128::from(hi) << 64);
+                    out.xmm_at[r] = at;
                 }
-                UWOP_SAVE_XMM128 | UWOP_SAVE_XMM128_FAR | UWOP_EPILOG => {}
+                UWOP_EPILOG => {}
                 UWOP_PUSH_MACHFRAME => {
                     // The CPU pushed SS, RSP, EFLAGS, CS, RIP (and an error code if info is 1).
                     let base = regs.rsp() + if opinfo != 0 { 8 } else { 0 };
@@ -277,16 +409,15 @@ pub fn unwind_frame(img: &Image, mem: &dyn Memory, regs: &mut Regs, first: bool)
                 regs.rip = mem.u64(rsp).ok_or(Error::BadRead(rsp))?;
                 regs.gpr[RSP] = rsp + 8;
             }
-            return Ok(());
+            return Ok(out);
         }
         // The chained RUNTIME_FUNCTION follows the (even-padded) codes.
         let chained = codes_at + 2 * ((count as u64 + 1) & !1);
-        func = read_function(img, mem, chained).ok_or(Error::BadRead(chained))?;
+        func = read_function(mem, chained).ok_or(Error::BadRead(chained))?;
         primary = false;
     }
     Err(Error::ChainTooLong)
 }
-
 /// How many 16-bit slots an unwind code takes.
 fn op_slots(op: u8, info: u8) -> usize {
     match op {
@@ -319,7 +450,7 @@ fn code_bytes(mem: &dyn Memory, pc: u64) -> [u8; 8] {
 
 /// Does the code at `pc` look like an epilog: optionally `add rsp, imm` or `lea rsp, [reg+d]`
 /// (with REX.W), then `pop`s, then `ret` (or a jump to one, inside the function)?
-fn in_epilog(img: &Image, mem: &dyn Memory, pc: u64, func: &Function) -> bool {
+fn in_epilog(base: u64, mem: &dyn Memory, pc: u64, func: &Function) -> bool {
     let mut pc = pc;
     let b = code_bytes(mem, pc);
     if b[0] & 0xf8 == 0x48 {
@@ -341,7 +472,7 @@ fn in_epilog(img: &Image, mem: &dyn Memory, pc: u64, func: &Function) -> bool {
         }
     }
     let inside = |a: u64| {
-        let r = a.wrapping_sub(img.base);
+        let r = a.wrapping_sub(base);
         r >= u64::from(func.begin) && r < u64::from(func.end)
     };
     for _ in 0..32 {
@@ -631,7 +762,7 @@ mod tests {
     }
 
     #[test]
-    fn save_nonvol_far_and_xmm_are_read_or_skipped() {
+    fn save_nonvol_far_and_xmm_are_restored() {
         let mut m = Mem::default();
         let img = image(
             &mut m,
@@ -657,10 +788,13 @@ mod tests {
             )],
         );
         m.put(BASE + 0x1080, &[0x90; 8]);
-        m.put_u64s(STACK, &[0, 0, 0, 0xd1d1, 0, 0, BASE + 0x5555]);
+        m.put_u64s(STACK, &[0, 0, 0, 0xd1d1, 0x77, 0x7700, BASE + 0x5555]);
+        m.put_u64s(STACK + 0x100, &[0x66, 0x6600]);
         let mut r = regs(BASE + 0x1080, STACK);
         unwind_frame(&img, &m, &mut r, true).unwrap();
         assert_eq!((r.rip, r.rsp(), r.gpr[RDI]), (BASE + 0x5555, STACK + 56, 0xd1d1));
+        assert_eq!(r.xmm[6], 0x6600_u128 << 64 | 0x66);
+        assert_eq!(r.xmm[7], 0x7700_u128 << 64 | 0x77);
     }
 
     #[test]

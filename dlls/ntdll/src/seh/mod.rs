@@ -1,0 +1,75 @@
+//! Structured exception handling for x64 PE code, with Windows' semantics (the documented
+//! x64 exception model: RUNTIME_FUNCTION/UNWIND_INFO, EXCEPTION_RECORD, CONTEXT,
+//! DISPATCHER_CONTEXT, EXCEPTION_DISPOSITION, two-phase dispatch and unwind).
+//!
+//! - [`context`]: RtlCaptureContext, RtlRestoreContext, and the capturing thunks.
+//! - [`lookup`]: RtlLookupFunctionEntry, RtlAddFunctionTable, RtlDeleteFunctionTable,
+//!   RtlPcToFileHeader.
+//! - [`frames`]: the frame walk shared by both phases, and the bridges that carry it across
+//!   wine-rs's own frames.
+//! - [`dispatch`]: RtlRaiseException, RaiseException, vectored handlers, the unhandled
+//!   filter, and the entry of hardware exceptions (the signal handler redirects the thread).
+//! - [`unwind`]: RtlVirtualUnwind, RtlUnwindEx, RtlUnwind.
+//!
+//! API for other crates (kernel32, msvcrt, a C++ runtime):
+//! - raising: an export that raises for its caller is a [`capture_thunk!`] whose body builds
+//!   the EXCEPTION_RECORD and calls [`dispatch::raise`]`(&mut rec, ctx, 0)` (never returns;
+//!   continues the caller if a handler says so);
+//! - a language handler written in Rust (called by the dispatcher) that wants to unwind to a
+//!   frame calls [`unwind::unwind_from_handler`] (RtlUnwindEx's semantics, starting at the
+//!   exception); [`unwind::unwind_to`] unwinds from a given CONTEXT;
+//! - [`context::restore_context`] continues with a CONTEXT;
+//! - the naked exports `RtlUnwindEx`, `RtlUnwind`, `RtlRaiseException`, `RaiseException`,
+//!   `RtlCaptureContext` are registered in another DLL with [`forward!`].
+
+pub mod context;
+pub mod dispatch;
+pub mod frames;
+pub mod lookup;
+pub mod unwind;
+
+use dllcore::export;
+use windows_sys::Win32::System::Diagnostics::Debug::{CONTEXT, DISPATCHER_CONTEXT, EXCEPTION_RECORD};
+
+/// A language handler (EXCEPTION_ROUTINE) in the Windows x64 ABI.
+pub type Handler = extern "win64" fn(*mut EXCEPTION_RECORD, u64, *mut CONTEXT, *mut DISPATCHER_CONTEXT) -> i32;
+
+/// Register a function that is not an `#[export]` (a naked thunk) in a DLL crate's export
+/// table: `forward!("RtlUnwindEx", ntdll::seh::unwind::RtlUnwindEx);` inside that crate.
+#[macro_export]
+macro_rules! forward {
+    ($name:literal, $f:path) => {
+        const _: () = {
+            #[::dllcore::linkme::distributed_slice(crate::EXPORTS)]
+            #[linkme(crate = ::dllcore::linkme)]
+            static REG: ::dllcore::Export = ::dllcore::Export::func($name, $f as *const (), 0);
+        };
+    };
+}
+
+crate::forward!("RtlCaptureContext", context::RtlCaptureContext);
+crate::forward!("RtlUnwindEx", unwind::RtlUnwindEx);
+crate::forward!("RtlUnwind", unwind::RtlUnwind);
+crate::forward!("RtlRaiseException", dispatch::RtlRaiseException);
+
+/// RtlRestoreContext(ContextRecord, ExceptionRecord): continue with the registers of
+/// `ctx`. The record's STATUS_UNWIND_CONSOLIDATE and STATUS_LONGJUMP forms are not handled
+/// (the context is restored as given).
+#[export]
+pub extern "win64" fn RtlRestoreContext(ctx: *mut CONTEXT, _rec: *mut EXCEPTION_RECORD) {
+    if ctx.is_null() {
+        return;
+    }
+    // SAFETY: the program's context to continue with.
+    unsafe { context::restore_context(ctx) }
+}
+
+/// NtContinue(ContextRecord, TestAlert): continue with `ctx`.
+#[export]
+pub extern "win64" fn NtContinue(ctx: *mut CONTEXT, _alert: u8) -> i32 {
+    if ctx.is_null() {
+        return windows_sys::Win32::Foundation::STATUS_ACCESS_VIOLATION;
+    }
+    // SAFETY: the program's context to continue with.
+    unsafe { context::restore_context(ctx) }
+}
