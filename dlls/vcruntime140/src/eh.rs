@@ -5,7 +5,7 @@ use dllcore::{Export, export};
 use msvcrt::cxx::{state, throw};
 use std::ffi::c_void;
 use windows_sys::Win32::System::Diagnostics::Debug::{CONTEXT, DISPATCHER_CONTEXT, EXCEPTION_RECORD};
-use windows_sys::Win32::System::Kernel::{EXCEPTION_DISPOSITION, ExceptionContinueSearch};
+use windows_sys::Win32::System::Kernel::EXCEPTION_DISPOSITION;
 
 /// __CxxFrameHandler3: the language handler of functions with C++ EH tables (FuncInfo
 /// v1-3); see msvcrt's `cxx::frame`.
@@ -58,31 +58,16 @@ pub unsafe extern "win64" fn __CxxFrameHandler4(
 static EXPORT_CXX_THROW: Export =
     Export::func("_CxxThrowException", throw::cxx_throw_exception as *const (), crate::VCRUNTIME140);
 
-type LanguageHandler =
-    unsafe extern "win64" fn(*mut EXCEPTION_RECORD, usize, *mut CONTEXT, *mut DISPATCHER_CONTEXT) -> EXCEPTION_DISPOSITION;
-
 /// __C_specific_handler: the language handler of `__try`/`__except`/`__finally` (scope
-/// tables). vcruntime140's is ntdll's: this calls ntdll's export.
+/// tables); msvcrt's.
 #[export(only = crate::VCRUNTIME140)]
-pub unsafe extern "win64" fn __C_specific_handler(
+pub extern "win64" fn __C_specific_handler(
     rec: *mut EXCEPTION_RECORD,
-    frame: usize,
+    frame: u64,
     context: *mut CONTEXT,
     dc: *mut DISPATCHER_CONTEXT,
-) -> EXCEPTION_DISPOSITION {
-    static NTDLL: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
-    let addr = *NTDLL.get_or_init(|| {
-        let Some(l) = dllcore::loader_api::try_loader() else { return 0 };
-        l.get_module_handle(Some("ntdll.dll"))
-            .and_then(|m| l.get_proc_address(m, dllcore::loader_api::ProcName::Name(b"__C_specific_handler")).ok())
-            .unwrap_or(0)
-    });
-    if addr == 0 {
-        log::error!("__C_specific_handler: ntdll's is not available");
-        return ExceptionContinueSearch;
-    }
-    let f: LanguageHandler = unsafe { std::mem::transmute(addr) };
-    unsafe { f(rec, frame, context, dc) }
+) -> i32 {
+    msvcrt::except::__C_specific_handler(rec, frame, context, dc)
 }
 
 /// __current_exception: the address of the thread's "exception being handled" record pointer

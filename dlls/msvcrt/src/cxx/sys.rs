@@ -1,25 +1,8 @@
-//! What C++ exception handling needs from the system, found through the loader like a PE
-//! CRT would import it: ntdll's RtlUnwindEx and kernel32's RaiseException. Unit tests
-//! replace the unwinder with a hook.
+//! What C++ exception handling needs from the system: ntdll's unwinder, as a handler
+//! written in Rust calls it (`ntdll::seh::unwind::unwind_from_handler`). Unit tests replace
+//! it with a hook.
 
-use std::sync::OnceLock;
 use windows_sys::Win32::System::Diagnostics::Debug::{CONTEXT, EXCEPTION_RECORD, UNWIND_HISTORY_TABLE};
-
-fn resolve(dll: &str, name: &[u8]) -> usize {
-    let Some(loader) = dllcore::loader_api::try_loader() else { return 0 };
-    let Some(module) = loader.get_module_handle(Some(dll)).or_else(|| loader.load_library(dll, 0).ok()) else {
-        return 0;
-    };
-    loader.get_proc_address(module, dllcore::loader_api::ProcName::Name(name)).unwrap_or(0)
-}
-
-type UnwindEx = unsafe extern "win64" fn(usize, usize, *mut EXCEPTION_RECORD, usize, *mut CONTEXT, *mut UNWIND_HISTORY_TABLE);
-
-/// kernel32!RaiseException's address (0 when there is none).
-pub fn raise_exception_addr() -> usize {
-    static ADDR: OnceLock<usize> = OnceLock::new();
-    *ADDR.get_or_init(|| resolve("kernel32.dll", b"RaiseException"))
-}
 
 #[cfg(test)]
 thread_local! {
@@ -42,14 +25,9 @@ pub unsafe fn unwind_ex(frame: usize, ip: usize, rec: &mut EXCEPTION_RECORD, his
             return;
         }
     }
-    static ADDR: OnceLock<usize> = OnceLock::new();
-    let addr = *ADDR.get_or_init(|| resolve("ntdll.dll", b"RtlUnwindEx"));
-    if addr == 0 {
-        log::error!("C++ exception: RtlUnwindEx is not available, cannot run the catch block");
-        return;
-    }
-    // SAFETY: the address is ntdll's RtlUnwindEx.
-    let f: UnwindEx = unsafe { std::mem::transmute(addr) };
     let mut ctx: CONTEXT = unsafe { std::mem::zeroed() };
-    unsafe { f(frame, ip, rec, 0, &mut ctx, history) };
+    // SAFETY: called from a language handler the dispatcher called.
+    unsafe {
+        ntdll::seh::unwind::unwind_from_handler(frame as u64, ip as u64, rec, 0, &mut ctx, history);
+    }
 }

@@ -4,10 +4,10 @@
 //! the road: terminate.
 
 use super::state;
-use super::sys;
 use super::types::*;
-use std::cell::Cell;
-use windows_sys::Win32::System::Diagnostics::Debug::EXCEPTION_RECORD;
+use ntdll::seh::context::arg;
+use windows_sys::Win32::System::Diagnostics::Debug::{CONTEXT, EXCEPTION_RECORD};
+use windows_sys::Win32::System::SystemServices::EXCEPTION_NONCONTINUABLE;
 
 /// Is this a C++ exception (thrown by _CxxThrowException, any FuncInfo-era magic)?
 pub fn is_cxx(rec: &EXCEPTION_RECORD) -> bool {
@@ -16,60 +16,41 @@ pub fn is_cxx(rec: &EXCEPTION_RECORD) -> bool {
         && (EH_MAGIC_1..=EH_MAGIC_3).contains(&(rec.ExceptionInformation[0] as u32))
 }
 
-thread_local! {
-    /// The parameters of the exception being raised (RaiseException copies them at once),
-    /// then RaiseException's address.
-    static PARAMS: Cell<[usize; 5]> = const { Cell::new([0; 5]) };
-}
-
 /// The image base of the module holding `addr` (0 when none does).
 fn image_base(addr: usize) -> usize {
     if addr == 0 {
         return 0;
     }
-    dllcore::loader_api::try_loader()
-        .and_then(|l| l.describe_address(addr))
-        .map_or(0, |(_, off)| addr - off)
+    ntdll::seh::lookup::module_at(addr as u64).map_or(0, |m| m.base as usize)
 }
 
-/// The Rust half of `_CxxThrowException`: fill the parameters, count the exception in flight,
-/// return where they are (and RaiseException after them).
-extern "win64" fn prepare_throw(object: usize, throw_info: usize) -> *const usize {
-    let raise = sys::raise_exception_addr();
-    if raise == 0 {
-        log::error!("C++ exception thrown but RaiseException is not available");
-        terminate_now();
-    }
+/// The body of `_CxxThrowException`, with the thrower's captured context.
+extern "win64" fn throw_imp(ctx: *mut CONTEXT) -> ! {
+    // SAFETY: the thunk passes the caller's captured context.
+    let ctx = unsafe { &mut *ctx };
+    let (object, throw_info) = (arg(ctx, 0) as usize, arg(ctx, 1) as usize);
+    // SAFETY: an all-zero EXCEPTION_RECORD is valid.
+    let mut rec: EXCEPTION_RECORD = unsafe { std::mem::zeroed() };
+    rec.ExceptionCode = CXX_EXCEPTION as i32;
+    rec.ExceptionFlags = EXCEPTION_NONCONTINUABLE;
+    rec.ExceptionAddress = ctx.Rip as *mut _;
+    rec.NumberParameters = 4;
+    rec.ExceptionInformation[0] = EH_MAGIC_1 as usize;
+    rec.ExceptionInformation[1] = object;
+    rec.ExceptionInformation[2] = throw_info;
+    rec.ExceptionInformation[3] = image_base(throw_info);
     state::processing_throw(1);
-    let p = [EH_MAGIC_1 as usize, object, throw_info, image_base(throw_info), raise];
-    PARAMS.with(|c| {
-        c.set(p);
-        c.as_ptr() as *const usize
-    })
+    ntdll::seh::dispatch::raise(&mut rec, ctx, 0)
 }
 
-/// _CxxThrowException(object, ThrowInfo): what `throw` compiles to. Raises 0xE06D7363,
-/// non-continuable, with 4 parameters (magic 0x19930520, object, ThrowInfo, image base of the
-/// ThrowInfo's module), as Windows' vcruntime does.
-///
-/// Naked so that RaiseException's caller is the program's code (the exception's context is
-/// the throw site, and the unwinder needs no unwind data for us): the Rust half runs with the
-/// stack aligned and the frame popped again, then we jump to RaiseException.
-#[unsafe(naked)]
-pub unsafe extern "win64" fn cxx_throw_exception() {
-    core::arch::naked_asm!(
-        "sub rsp, 40",
-        "call {prepare}",
-        "add rsp, 40",
-        "mov r9, rax",
-        "mov rax, [rax + 32]",
-        "mov ecx, 0xE06D7363",
-        "mov edx, 1",
-        "mov r8d, 4",
-        "jmp rax",
-        prepare = sym prepare_throw,
-    )
-}
+ntdll::capture_thunk!(
+    /// _CxxThrowException(object, ThrowInfo): what `throw` compiles to. Raises 0xE06D7363,
+    /// non-continuable, with 4 parameters (magic 0x19930520, object, ThrowInfo, image base of
+    /// the ThrowInfo's module) from the thrower's state, as Windows' vcruntime does; `throw;`
+    /// passes NULL and NULL. Not caught anywhere: the unhandled-exception filter decides (the
+    /// MSVC start-up code's filter calls terminate).
+    cxx_throw_exception => throw_imp
+);
 
 /// Run the thrown object's destructor (ThrowInfo.pmfnUnwind), if it has one.
 pub fn destroy_object(rec: &EXCEPTION_RECORD) {
