@@ -15,6 +15,7 @@ fn all() -> impl Iterator<Item = &'static BuiltinDll> {
         .chain(oleaut32::DLLS.iter())
         .chain(user32::DLLS.iter())
         .chain(advapi32::DLLS.iter())
+        .chain(vcruntime140::DLLS.iter())
 }
 
 /// Map an apiset name ("api-ms-win-crt-stdio-l1-1-0.dll") to the DLL implementing it.

@@ -12,7 +12,8 @@
 //! forms), `env` (getenv, _putenv), `locale` (setlocale, `_locale_t`) and `multibyte` (mbstowcs
 //! and friends), `misc` (signals, rand), `lock` (the CRT's numbered locks), `stdio` (FILE streams,
 //! fds, the printf exports), `printf` (the format engine) and `printf_s` (msvcrt's remaining
-//! `_s` printf exports), `thread` (_beginthreadex over kernel32).
+//! `_s` printf exports), `thread` (_beginthreadex over kernel32), `cxx` (C++ exception handling,
+//! terminate, type_info; shared with the vcruntime140 crate).
 
 use dllcore::{BuiltinDll, Export, distributed_slice};
 
@@ -31,6 +32,7 @@ pub static EXPORTS: [Export];
 
 pub mod conv;
 pub mod ctype;
+pub mod cxx;
 pub mod dir;
 pub mod env;
 pub mod except;

@@ -53,13 +53,15 @@ crate::forward!("RtlUnwind", unwind::RtlUnwind);
 crate::forward!("RtlRaiseException", dispatch::RtlRaiseException);
 
 /// RtlRestoreContext(ContextRecord, ExceptionRecord): continue with the registers of
-/// `ctx`. The record's STATUS_UNWIND_CONSOLIDATE and STATUS_LONGJUMP forms are not handled
-/// (the context is restored as given).
+/// `ctx`; a STATUS_UNWIND_CONSOLIDATE record's callback runs first and says where
+/// (`unwind::consolidate`). The STATUS_LONGJUMP form is not handled.
 #[export]
-pub extern "win64" fn RtlRestoreContext(ctx: *mut CONTEXT, _rec: *mut EXCEPTION_RECORD) {
+pub extern "win64" fn RtlRestoreContext(ctx: *mut CONTEXT, rec: *mut EXCEPTION_RECORD) {
     if ctx.is_null() {
         return;
     }
+    // SAFETY: the program's context and record.
+    unsafe { unwind::consolidate(&mut *ctx, rec) };
     // SAFETY: the program's context to continue with.
     unsafe { context::restore_context(ctx) }
 }

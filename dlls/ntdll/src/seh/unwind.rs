@@ -2,7 +2,7 @@
 
 use dllcore::export;
 use dllcore::unwind::{self, LiveMemory, Regs, UNW_FLAG_UHANDLER};
-use windows_sys::Win32::Foundation::{STATUS_INVALID_UNWIND_TARGET, STATUS_UNWIND};
+use windows_sys::Win32::Foundation::{STATUS_INVALID_UNWIND_TARGET, STATUS_UNWIND, STATUS_UNWIND_CONSOLIDATE};
 use windows_sys::Win32::System::Diagnostics::Debug::{
     CONTEXT, DISPATCHER_CONTEXT, EXCEPTION_RECORD, IMAGE_RUNTIME_FUNCTION_ENTRY, KNONVOLATILE_CONTEXT_POINTERS,
     UNWIND_HISTORY_TABLE,
@@ -176,12 +176,37 @@ pub unsafe fn unwind_to(
     }
     ctx.Rax = retval;
     ctx.Rip = target_ip;
+    // SAFETY: `rec` is the record the unwind ran with.
+    unsafe { consolidate(&mut *ctx, &mut *rec) };
     if !out_ctx.is_null() {
         // SAFETY: per the contract.
         unsafe { *out_ctx = *ctx };
     }
     // SAFETY: the target frame's state, with the continuation address.
     unsafe { restore_context(&*ctx) }
+}
+
+/// STATUS_UNWIND_CONSOLIDATE (how a C++ frame handler reaches a catch block): before
+/// continuing in the target frame, call the callback in ExceptionInformation[0] with the
+/// record; it returns the address to continue at. It runs here, below the unwound frames
+/// (the thrown object lives in one of them); a walk from inside it continues in the target
+/// frame (a bridge standing for Windows' consolidation frame), so an exception thrown in a
+/// catch block is searched from the function that caught. Other records change nothing.
+///
+/// # Safety
+/// `rec` must be null or a valid record; a consolidate record's callback must be
+/// `extern "win64" fn(*mut EXCEPTION_RECORD) -> u64`.
+pub unsafe fn consolidate(ctx: &mut CONTEXT, rec: *mut EXCEPTION_RECORD) {
+    // SAFETY: per the contract.
+    let Some(r) = (unsafe { rec.as_ref() }) else { return };
+    if r.ExceptionCode != STATUS_UNWIND_CONSOLIDATE || r.NumberParameters < 1 || r.ExceptionInformation[0] == 0 {
+        return;
+    }
+    // SAFETY: per the contract.
+    let callback: extern "win64" fn(*mut EXCEPTION_RECORD) -> u64 =
+        unsafe { std::mem::transmute(r.ExceptionInformation[0]) };
+    let target = *ctx;
+    ctx.Rip = frames::with_bridge(BridgeKind::Dispatch { establisher: 0 }, &target, || callback(rec));
 }
 
 /// Unwind from the current position, as a handler written in Rust does (`__C_specific_handler`
