@@ -255,7 +255,8 @@ pub fn wide_to_multi_byte(
         CodePage::Utf8 => {
             // As in multi_byte_to_wide: CP_UTF8 by name takes no default character and only
             // WC_ERR_INVALID_CHARS; the ANSI code page being UTF-8 takes the code-page flags and
-            // a default character (never needed: *used_default becomes FALSE).
+            // a default character (never used: *used_default tells whether an unpaired surrogate was
+            // replaced).
             if cp == CP_UTF8 {
                 if default_char.is_some() || used_default.is_some() {
                     return Err(ERROR_INVALID_PARAMETER);
@@ -272,9 +273,6 @@ pub fn wide_to_multi_byte(
                     | WC_ERR_INVALID_CHARS;
                 if flags & !ALLOWED != 0 {
                     return Err(ERROR_INVALID_FLAGS);
-                }
-                if let Some(u) = used_default {
-                    *u = false;
                 }
             }
             let mut invalid = false;
