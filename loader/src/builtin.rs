@@ -82,3 +82,25 @@ pub fn export_by_ordinal(dll: &'static BuiltinDll, ordinal: u16) -> Option<(&'st
 pub fn names() -> Vec<&'static str> {
     all().map(|d| d.name).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two declarations of one export name in a DLL: only the first would be bound, so the
+    /// second is dead code that looks alive (this happens when two branches add the same
+    /// function). Every builtin DLL declares each name once.
+    #[test]
+    fn export_names_are_unique_per_dll() {
+        let mut dups = Vec::new();
+        for dll in all() {
+            let mut seen = std::collections::HashSet::new();
+            for e in dll.iter() {
+                if !seen.insert(e.name) {
+                    dups.push(format!("{}!{}", dll.name, e.name));
+                }
+            }
+        }
+        assert!(dups.is_empty(), "exports declared twice: {dups:?}");
+    }
+}

@@ -43,7 +43,6 @@ pub mod winbase;
 pub mod version;
 pub mod utilapiset;
 pub mod debugapi;
-pub mod cpufeatures;
 pub mod consolebuffer;
 pub mod consoleinput;
 pub mod nls;
