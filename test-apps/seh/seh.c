@@ -22,10 +22,12 @@
  *    with the exception code (checked in child processes, for both threads);
  *  - the same __try/__except on a second thread; a __try inside a filter;
  *  - RtlAddFunctionTable: an exception passing through code generated at run time;
+ *  - setjmp/longjmp: longjmp unwinds to the setjmp frame, running a __finally on the way;
  *  - RtlCaptureContext + RtlLookupFunctionEntry + RtlVirtualUnwind walking up to the caller;
  *  - SetThreadStackGuarantee returns the previous guarantee and never lowers it.
  */
 #include <windows.h>
+#include <setjmp.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -448,6 +450,32 @@ static void tests_dynamic(void)
     VirtualFree(mem, 0, MEM_RELEASE);
 }
 
+/* longjmp out of a frame with a __finally: mingw's setjmp passes the frame, so longjmp
+ * unwinds (RtlUnwind with STATUS_LONGJUMP) and the __finally runs. */
+static jmp_buf jump_target;
+static void jump_out(void *arg) { longjmp(jump_target, (int)(INT_PTR)arg); }
+
+static void tests_longjmp(void)
+{
+    volatile int rounds = 0;
+    reset(EXCEPTION_EXECUTE_HANDLER);
+    int v = setjmp(jump_target);
+    rounds++;
+    if (v == 0) {
+        seh_finally(jump_out, (void *)5);
+        CHECK(0, "longjmp returned");
+    }
+    CHECK(v == 5 && rounds == 2, "setjmp returned %d the second time (round %d)", v, rounds);
+    CHECK(g.fin_a == 1 && g.fin_a_abnormal == 1, "__finally during longjmp: runs %d abnormal %d", g.fin_a,
+          g.fin_a_abnormal);
+    rounds = 0;
+    v = setjmp(jump_target);
+    rounds++;
+    if (v == 0)
+        jump_out((void *)0);
+    CHECK(v == 1 && rounds == 2, "longjmp(buf, 0) makes setjmp return %d (round %d)", v, rounds);
+}
+
 /* ---- vectored handlers ------------------------------------------------------------------ */
 
 static int veh_calls, vch_calls;
@@ -691,6 +719,7 @@ int main(int argc, char **argv)
     tests_except();
     tests_finally();
     tests_dynamic();
+    tests_longjmp();
     tests_vectored();
     tests_unhandled();
     tests_children();
