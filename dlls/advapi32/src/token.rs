@@ -206,14 +206,12 @@ pub unsafe extern "win64" fn AdjustTokenPrivileges(
     let dry = token::Token { access: t.access, state: std::sync::Arc::new(std::sync::Mutex::new(token::privileges(t))) };
     let would = token::adjust(&dry, changes.as_deref());
     let need = 4 + 12 * would.previous.len().max(1) as u32;
-    if !prev.is_null() {
-        if prev_len < need {
-            if !ret_len.is_null() {
-                // SAFETY: the program's out parameter.
-                unsafe { *ret_len = need };
-            }
-            return teb::fail(ERROR_INSUFFICIENT_BUFFER, FALSE);
+    if !prev.is_null() && prev_len < need {
+        if !ret_len.is_null() {
+            // SAFETY: the program's out parameter.
+            unsafe { *ret_len = need };
         }
+        return teb::fail(ERROR_INSUFFICIENT_BUFFER, FALSE);
     }
     let done = token::adjust(t, changes.as_deref());
     if !prev.is_null() {
