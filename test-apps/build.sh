@@ -275,7 +275,9 @@ for variant in msvcrt ucrt; do
     done
 
     # Win32 DLLs beyond kernel32 (test-apps/win32/): oleaut32, user32, advapi32, kernel32 odds
-    link "$variant" oleaut.exe   "$HERE/win32/oleaut.c" "$H" "$HERE/win32/wine.h" -- "$HERE/win32/oleaut.c" -loleaut32 -luser32
+    implib "$variant" "$HERE/win32/oleaut-ord.def" liboleautord.a
+    link "$variant" oleaut.exe   "$HERE/win32/oleaut.c" "$H" "$HERE/win32/wine.h" "$dir/lib/liboleautord.a" -- \
+        "$HERE/win32/oleaut.c" -loleautord -loleaut32 -luser32
     link "$variant" timeconv.exe "$HERE/win32/timeconv.c" "$H" "$HERE/win32/wine.h" -- "$HERE/win32/timeconv.c"
     link "$variant" advapi.exe   "$HERE/win32/advapi.c" "$H" "$HERE/win32/wine.h" -- "$HERE/win32/advapi.c" -ladvapi32
     link "$variant" sysinfo.exe  "$HERE/win32/sysinfo.c" "$H" "$HERE/win32/wine.h" -- "$HERE/win32/sysinfo.c"

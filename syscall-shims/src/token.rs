@@ -73,11 +73,14 @@ pub fn privilege_name(luid: LUID) -> Option<&'static str> {
     PRIVILEGES.get((luid.LowPart as usize).checked_sub(2)?).copied()
 }
 
+/// The privileges a token holds: (LUID low part, SE_PRIVILEGE_* attributes).
+pub type Privileges = Arc<Mutex<Vec<(u32, u32)>>>;
+
 /// A token handle's object: the shared token state and this handle's access.
 #[derive(Debug)]
 pub struct Token {
     pub access: u32,
-    pub state: Arc<Mutex<Vec<(u32, u32)>>>,
+    pub state: Privileges,
 }
 
 fn luid_of(name: &str) -> u32 {
@@ -85,7 +88,7 @@ fn luid_of(name: &str) -> u32 {
 }
 
 /// The process token's privileges: (LUID low part, attributes).
-static PROCESS_TOKEN: std::sync::LazyLock<Arc<Mutex<Vec<(u32, u32)>>>> = std::sync::LazyLock::new(|| {
+static PROCESS_TOKEN: std::sync::LazyLock<Privileges> = std::sync::LazyLock::new(|| {
     Arc::new(Mutex::new(vec![
         (luid_of("SeShutdownPrivilege"), 0),
         (luid_of("SeChangeNotifyPrivilege"), ENABLED | ENABLED_BY_DEFAULT),

@@ -88,6 +88,43 @@ static void test_variant(void)
     CHECK(VariantClear(&a) == S_OK && l == 99, "byref owns nothing");
 }
 
+/* The same functions imported by ordinal (oleaut-ord.def) and found by ordinal. */
+BSTR WINAPI ord_SysAllocString(const OLECHAR *);
+BSTR WINAPI ord_SysAllocStringLen(const OLECHAR *, UINT);
+void WINAPI ord_SysFreeString(BSTR);
+UINT WINAPI ord_SysStringLen(BSTR);
+HRESULT WINAPI ord_VariantClear(VARIANT *);
+HRESULT WINAPI ord_VariantCopy(VARIANT *, const VARIANT *);
+UINT WINAPI ord_SysStringByteLen(BSTR);
+
+static void test_ordinals(void)
+{
+    BSTR s = ord_SysAllocString(L"ordinal");
+    CHECK(s && ord_SysStringLen(s) == 7 && ord_SysStringByteLen(s) == 14 && SysStringLen(s) == 7, "imports by ordinal");
+    BSTR t = ord_SysAllocStringLen(L"abcdef", 3);
+    CHECK(t && wcscmp(t, L"abc") == 0, "SysAllocStringLen #4");
+    VARIANT a, b;
+    VariantInit(&a);
+    VariantInit(&b);
+    V_VT(&a) = VT_BSTR;
+    V_BSTR(&a) = t;
+    CHECK(ord_VariantCopy(&b, &a) == S_OK && wcscmp(V_BSTR(&b), L"abc") == 0, "VariantCopy #10");
+    CHECK(ord_VariantClear(&a) == S_OK && ord_VariantClear(&b) == S_OK && V_VT(&b) == VT_EMPTY, "VariantClear #9");
+    ord_SysFreeString(s);
+
+    HMODULE h = GetModuleHandleA("oleaut32.dll");
+    CHECK(h != NULL, "oleaut32 loaded");
+    static const struct { WORD ord; const char *name; } table[] = {
+        { 2, "SysAllocString" }, { 3, "SysReAllocString" }, { 4, "SysAllocStringLen" }, { 5, "SysReAllocStringLen" },
+        { 6, "SysFreeString" }, { 7, "SysStringLen" }, { 8, "VariantInit" }, { 9, "VariantClear" },
+        { 10, "VariantCopy" }, { 11, "VariantCopyInd" }, { 149, "SysStringByteLen" }, { 150, "SysAllocStringByteLen" },
+    };
+    for (unsigned i = 0; i < sizeof table / sizeof *table; i++) {
+        FARPROC by_ord = GetProcAddress(h, MAKEINTRESOURCEA(table[i].ord));
+        CHECK(by_ord && by_ord == GetProcAddress(h, table[i].name), "GetProcAddress #%u is %s", table[i].ord, table[i].name);
+    }
+}
+
 static void test_chars(void)
 {
     WCHAR w[] = L"abc-\x00e9-xyz";
@@ -116,6 +153,7 @@ int main(void)
 {
     test_bstr();
     test_variant();
+    test_ordinals();
     test_chars();
     return check_report();
 }

@@ -44,10 +44,11 @@ fn map_generic(access: u32) -> u32 {
     a
 }
 
-/// OpenProcessToken: a handle with `access` to a process's primary token. Any process handle
+/// OpenProcessToken: a handle with `token_access` (TOKEN_* rights; named so that relay
+/// traces do not decode it as file rights) to a process's primary token. Any process handle
 /// gives the (one) token wine-rs models; ERROR_INVALID_HANDLE for other handles.
 #[export]
-pub unsafe extern "win64" fn OpenProcessToken(process: HANDLE, access: u32, out: *mut HANDLE) -> BOOL {
+pub unsafe extern "win64" fn OpenProcessToken(process: HANDLE, token_access: u32, out: *mut HANDLE) -> BOOL {
     if out.is_null() {
         return teb::fail(ERROR_NOACCESS, FALSE);
     }
@@ -55,7 +56,7 @@ pub unsafe extern "win64" fn OpenProcessToken(process: HANDLE, access: u32, out:
         Ok(o) if matches!(&*o, Object::Process(_)) => {}
         _ => return teb::fail(ERROR_INVALID_HANDLE, FALSE),
     }
-    let h = handles::insert(token::open_process_token(map_generic(access)), false);
+    let h = handles::insert(token::open_process_token(map_generic(token_access)), false);
     // SAFETY: checked non-null above.
     unsafe { *out = h };
     TRUE
@@ -64,7 +65,7 @@ pub unsafe extern "win64" fn OpenProcessToken(process: HANDLE, access: u32, out:
 /// OpenThreadToken: the thread's impersonation token. wine-rs threads never impersonate, so
 /// this fails with ERROR_NO_TOKEN, as on Windows for a thread that does not.
 #[export]
-pub unsafe extern "win64" fn OpenThreadToken(thread: HANDLE, _access: u32, _self: BOOL, out: *mut HANDLE) -> BOOL {
+pub unsafe extern "win64" fn OpenThreadToken(thread: HANDLE, _token_access: u32, _self: BOOL, out: *mut HANDLE) -> BOOL {
     if out.is_null() {
         return teb::fail(ERROR_NOACCESS, FALSE);
     }
@@ -205,14 +206,12 @@ pub unsafe extern "win64" fn AdjustTokenPrivileges(
     let dry = token::Token { access: t.access, state: std::sync::Arc::new(std::sync::Mutex::new(token::privileges(t))) };
     let would = token::adjust(&dry, changes.as_deref());
     let need = 4 + 12 * would.previous.len().max(1) as u32;
-    if !prev.is_null() {
-        if prev_len < need {
-            if !ret_len.is_null() {
-                // SAFETY: the program's out parameter.
-                unsafe { *ret_len = need };
-            }
-            return teb::fail(ERROR_INSUFFICIENT_BUFFER, FALSE);
+    if !prev.is_null() && prev_len < need {
+        if !ret_len.is_null() {
+            // SAFETY: the program's out parameter.
+            unsafe { *ret_len = need };
         }
+        return teb::fail(ERROR_INSUFFICIENT_BUFFER, FALSE);
     }
     let done = token::adjust(t, changes.as_deref());
     if !prev.is_null() {

@@ -255,6 +255,7 @@ const FSCTL_SET_SPARSE: u32 = 0x0009_00c4;
 /// give ERROR_INVALID_FUNCTION too; a bad handle ERROR_INVALID_HANDLE. With an OVERLAPPED,
 /// a successful call completes it at once.
 #[export]
+#[allow(clippy::too_many_arguments)]
 pub unsafe extern "win64" fn DeviceIoControl(
     h: HANDLE,
     code: u32,

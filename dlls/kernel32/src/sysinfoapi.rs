@@ -169,7 +169,7 @@ pub unsafe extern "win64" fn GlobalMemoryStatusEx(out: *mut MEMORYSTATUSEX) -> B
     let m = syscall_shims::meminfo::read().unwrap_or_default();
     let total_virtual = (vm::MAX_ADDRESS - vm::MIN_ADDRESS + 1) as u64;
     let used = syscall_shims::meminfo::process_virtual_size();
-    let load = if m.total == 0 { 0 } else { (m.total - m.available.min(m.total)) * 100 / m.total };
+    let load = ((m.total - m.available.min(m.total)) * 100).checked_div(m.total).unwrap_or(0);
     // SAFETY: checked above.
     unsafe {
         out.write_unaligned(MEMORYSTATUSEX {

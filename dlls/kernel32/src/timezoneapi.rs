@@ -138,10 +138,10 @@ pub unsafe extern "win64" fn FileTimeToDosDateTime(ft: *const FILETIME, date: *m
     // SAFETY: the program's out parameters (each may be null).
     unsafe {
         if !date.is_null() {
-            *date = (f.year - 1980) << 9 | f.month << 5 | f.day;
+            *date = ((f.year - 1980) << 9) | (f.month << 5) | f.day;
         }
         if !tm.is_null() {
-            *tm = f.hour << 11 | f.minute << 5 | f.second / 2;
+            *tm = (f.hour << 11) | (f.minute << 5) | (f.second / 2);
         }
     }
     TRUE
