@@ -507,3 +507,10 @@ fn iocp() {
 fn nls() {
     test_app("nls");
 }
+
+/// Pointer encoding, processor facts, system times, version checks, FormatMessage, console
+/// functions on non-console handles (test-apps/sysinfo/).
+#[test]
+fn sysinfo() {
+    test_app("sysinfo");
+}

@@ -45,6 +45,7 @@ pub mod cpufeatures;
 pub mod consolebuffer;
 pub mod consoleinput;
 pub mod nls;
+pub mod message;
 
 /// An output buffer of UTF-16 units. Exports declare output buffers with this name (not
 /// PWSTR) so that the relay trace shows their address instead of reading unwritten memory.
