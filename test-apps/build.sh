@@ -259,6 +259,7 @@ for variant in msvcrt ucrt; do
     # I/O completion ports, system facts, national language support (test-apps/iocp/, sysinfo/, nls/)
     link "$variant" iocp.exe    "$HERE/iocp/iocp.c" "$H" -- "$HERE/iocp/iocp.c"
     link "$variant" nls.exe     "$HERE/nls/nls.c" "$H" -- "$HERE/nls/nls.c"
+    link "$variant" sysmisc.exe "$HERE/sysinfo/sysmisc.c" "$H" -- "$HERE/sysinfo/sysmisc.c"
 
     # the C runtime by area (test-apps/crt/); -fno-builtin: gcc folds nothing
     for app in string wstring ctype conv math time env locale; do

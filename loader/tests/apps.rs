@@ -557,3 +557,10 @@ fn win32_advapi() {
 fn win32_sysinfo() {
     test_app("sysinfo");
 }
+
+/// Pointer encoding, processor facts, system times, version checks, FormatMessage, console
+/// functions on non-console handles (test-apps/sysinfo/sysmisc.c).
+#[test]
+fn sysmisc() {
+    test_app("sysmisc");
+}

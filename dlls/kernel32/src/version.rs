@@ -91,13 +91,11 @@ fn verify(want: &Wanted, types: u32, mask: u64) -> Result<bool, ()> {
         | VER_SERVICEPACKMAJOR
         | VER_SUITENAME
         | VER_PRODUCT_TYPE;
-    if types & all == 0 {
+    if types & all == 0 || mask == 0 {
         return Err(());
     }
-    for b in (0..8).map(|i| 1u32 << i).filter(|b| types & b != 0) {
-        if condition(mask, b) == 0 {
-            return Err(());
-        }
+    if (0..8).map(|i| 1u32 << i).any(|b| types & b != 0 && condition(mask, b) == 0) {
+        return Ok(false);
     }
     let (major, minor, build) = reported_version();
     let (suite, product) = (VER_SUITE_SINGLEUSERTS as u16, VER_NT_WORKSTATION as u8);
@@ -157,8 +155,8 @@ fn verify_result(want: Wanted, types: u32, mask: u64) -> BOOL {
 
 /// VerifyVersionInfoW: does the system meet the requirements in `info` for the fields in
 /// `types` under the conditions in `mask` (built with VerSetConditionMask)? FALSE with
-/// ERROR_OLD_WIN_VERSION when it does not, ERROR_BAD_ARGUMENTS for a bad type mask or a field
-/// without a condition. The system is Windows NT workstation, no service pack.
+/// ERROR_OLD_WIN_VERSION when it does not (also for a field without a condition),
+/// ERROR_BAD_ARGUMENTS for a zero type or condition mask. The system is Windows NT workstation, no service pack.
 #[export]
 pub unsafe extern "win64" fn VerifyVersionInfoW(info: *const OSVERSIONINFOEXW, types: u32, mask: u64) -> BOOL {
     if info.is_null() {
@@ -235,6 +233,7 @@ mod tests {
         assert_eq!(verify(&w(5, 9), VER_MAJORVERSION | VER_MINORVERSION, mask), Ok(true));
         assert_eq!(verify(&w(6, 3), VER_MAJORVERSION | VER_MINORVERSION, mask), Ok(false));
         assert_eq!(verify(&w(6, 3), 0, mask), Err(()));
-        assert_eq!(verify(&w(6, 3), VER_BUILDNUMBER, mask), Err(()));
+        assert_eq!(verify(&w(6, 3), VER_BUILDNUMBER, mask), Ok(false));
+        assert_eq!(verify(&w(6, 3), VER_MAJORVERSION, 0), Err(()));
     }
 }
