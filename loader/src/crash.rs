@@ -44,8 +44,8 @@
 //! and the unhandled-exception filter; only when none handles it does this report run (the
 //! dispatcher calls [`seh_crash`]), with the API calls as they were at the fault. A raised
 //! exception nobody handles gets the same report and ends the process with its exception code.
-//! Faults in wine-rs's own code, and stack overflows (no room for the dispatcher), are
-//! reported at once.
+//! Faults in wine-rs's own code are reported at once; a stack overflow is dispatched in the
+//! thread's stack guarantee (`dllcore::teb::release_stack_guarantee`), once per thread.
 //!
 //! Signals from threads that never ran PE code, and faults that are not PE-related, go to the
 //! handler that was installed before (Rust's stack-overflow handler, or the default action).
@@ -842,8 +842,16 @@ unsafe fn dispatch_fault(
         return false;
     }
     let e = classify(sig, si_code, addr, regs.rip, err, trapno, stack);
-    if e.code == EXCEPTION_STACK_OVERFLOW || e.code == 0 {
+    if e.code == 0 {
         return false;
+    }
+    let mut low = stack.map_or(0, |(_, limit)| limit);
+    if e.code == EXCEPTION_STACK_OVERFLOW {
+        // The dispatcher runs in the stack guarantee, which the overflow releases.
+        match dllcore::teb::release_stack_guarantee() {
+            Some((g_low, _)) => low = g_low as u64 + 0x1000,
+            None => return false,
+        }
     }
     // SAFETY: all-zero CONTEXT and EXCEPTION_RECORD are valid.
     let mut ctx: CONTEXT = unsafe { std::mem::zeroed() };
@@ -855,7 +863,7 @@ unsafe fn dispatch_fault(
     let mut rec: EXCEPTION_RECORD = unsafe { std::mem::zeroed() };
     rec.ExceptionCode = e.code as i32;
     rec.ExceptionAddress = e.pc as *mut _;
-    if e.code == EXCEPTION_ACCESS_VIOLATION || e.code == EXCEPTION_IN_PAGE_ERROR {
+    if e.code == EXCEPTION_ACCESS_VIOLATION || e.code == EXCEPTION_IN_PAGE_ERROR || e.code == EXCEPTION_STACK_OVERFLOW {
         let gp = trapno == TRAP_GP || si_code == libc::SI_KERNEL;
         let kind = if gp {
             0
@@ -873,7 +881,6 @@ unsafe fn dispatch_fault(
     let mut recent = [None; dllcore::flight::DEPTH];
     let (n, total) = dllcore::flight::recent(&mut recent);
     FAULT_CALLS.with(|f| f.set(Some((e.pc, recent, n, total))));
-    let low = stack.map_or(0, |(_, limit)| limit);
     // SAFETY: per the contract; the fault is in PE code on this thread.
     unsafe { ntdll::seh::dispatch::redirect(uc, &ctx, &rec, sig, low) }
 }

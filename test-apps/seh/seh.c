@@ -10,7 +10,7 @@
  *    in eax; EXCEPTION_CONTINUE_SEARCH passes the exception to the next frame;
  *  - hardware exceptions: a write to NULL (ACCESS_VIOLATION with flag 1 and address 0,
  *    ExceptionAddress the faulting instruction), integer divide by zero, int3 (BREAKPOINT
- *    reported at the int3; the handler steps over it);
+ *    reported at the int3; the handler steps over it), a stack overflow;
  *  - EXCEPTION_CONTINUE_EXECUTION after the filter fixed the context: the faulting
  *    instruction runs again with the fixed registers;
  *  - __finally: run at normal exit (by the code) and during the unwind to an outer frame's
@@ -20,10 +20,14 @@
  *  - SetUnhandledExceptionFilter: a filter continuing execution (main thread and a
  *    CreateThread thread); a filter returning EXCEPTION_EXECUTE_HANDLER ends the process
  *    with the exception code (checked in child processes, for both threads);
- *  - the same __try/__except on a second thread;
- *  - RtlCaptureContext + RtlLookupFunctionEntry + RtlVirtualUnwind walking up to the caller.
+ *  - the same __try/__except on a second thread; a __try inside a filter;
+ *  - RtlAddFunctionTable: an exception passing through code generated at run time;
+ *  - setjmp/longjmp: longjmp unwinds to the setjmp frame, running a __finally on the way;
+ *  - RtlCaptureContext + RtlLookupFunctionEntry + RtlVirtualUnwind walking up to the caller;
+ *  - SetThreadStackGuarantee returns the previous guarantee and never lowers it.
  */
 #include <windows.h>
+#include <setjmp.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -189,7 +193,8 @@ __asm__(
 
 static struct {
     LONG verdict;     /* what seh_filter returns */
-    int fix;          /* 1: fix Rcx to point at `fixed` (fault_write); 2: R8 = 1 (fault_div) */
+    int fix;          /* 1: fix Rcx to point at `fixed` (fault_write); 2: R8 = 1 (fault_div);
+                         3: run a __try in the filter */
     int decline_first; /* seh_filter's first call returns EXCEPTION_CONTINUE_SEARCH */
     int calls, declines, fin_a, fin_b, fin_a_abnormal, fin_b_abnormal;
     char order[16];   /* f: seh_filter, d: filter_decline, a/b: the __finally blocks */
@@ -198,6 +203,8 @@ static struct {
     DWORD64 rip;
 } g;
 static int fixed;
+static int inner_result;
+static LONG nested_filter_body(void);
 
 static void note(char c)
 {
@@ -228,6 +235,10 @@ LONG seh_filter(EXCEPTION_POINTERS *p, void *frame)
     }
     if (g.decline_first && g.calls == 1)
         return EXCEPTION_CONTINUE_SEARCH;
+    if (g.fix == 3) {
+        g.fix = 0;
+        return nested_filter_body();
+    }
     return g.verdict;
 }
 
@@ -269,6 +280,17 @@ static void write_null(void *arg) { (void)arg; fault_write(NULL); }
 
 static volatile int div_result;
 static void divide_zero(void *arg) { (void)arg; div_result = fault_div(84, 0); }
+
+static volatile int never = -1;
+static int __attribute__((noinline)) recurse(int n)
+{
+    volatile char pad[512];
+    pad[0] = (char)n;
+    if (n == never)
+        return 0;
+    return recurse(n + 1) + pad[0];
+}
+static void overflow(void *arg) { (void)arg; recurse(0); }
 
 static void raise_in_finally_frame(void *arg) { seh_finally(raise_params, arg); }
 
@@ -322,6 +344,14 @@ static void tests_except(void)
     CHECK(g.rec.ExceptionAddress == (void *)fault_div_insn, "divide by zero at %p, idiv at %p",
           g.rec.ExceptionAddress, (void *)fault_div_insn);
 
+    /* A filter with its own __try that catches an access violation. */
+    reset(EXCEPTION_EXECUTE_HANDLER);
+    g.fix = 3;
+    inner_result = 0;
+    r = seh_try(raise_params, NULL);
+    CHECK(r == 1 && inner_result == 1 && g.rec.ExceptionCode == EXCEPTION_ACCESS_VIOLATION,
+          "exception inside a filter: r=%d inner %d last code %#lx", r, inner_result, g.rec.ExceptionCode);
+
     /* EXCEPTION_CONTINUE_EXECUTION after fixing the registers. */
     reset(EXCEPTION_EXECUTE_HANDLER);
     g.fix = 1;
@@ -374,6 +404,76 @@ static void tests_finally(void)
     r = seh_nested(nothing, NULL);
     CHECK(r == 0 && strcmp(g.order, "b") == 0 && g.fin_b_abnormal == 0, "nested normal path: r=%d order '%s'", r,
           g.order);
+}
+
+/* An exception inside a filter, caught by a __try inside the filter: the dispatch of the
+ * first exception goes on afterwards. */
+static LONG nested_filter_body(void)
+{
+    int saved_calls = g.calls;
+    inner_result = seh_try(write_null, NULL);
+    g.calls = saved_calls;
+    return EXCEPTION_EXECUTE_HANDLER;
+}
+
+/* Code generated at run time, made known with RtlAddFunctionTable:
+ *   sub rsp, 0x28; call [rip+0x76] (the pointer at +0x80); nop; add rsp, 0x28; ret */
+static void tests_dynamic(void)
+{
+    static const unsigned char code[] = { 0x48, 0x83, 0xec, 0x28, 0xff, 0x15, 0x76, 0x00, 0x00, 0x00,
+                                          0x90, 0x48, 0x83, 0xc4, 0x28, 0xc3 };
+    /* UNWIND_INFO: version 1, prolog 4 bytes, 1 code: at 4, UWOP_ALLOC_SMALL (0x28 = 4*8+8) */
+    static const unsigned char unwind[] = { 0x01, 0x04, 0x01, 0x00, 0x04, 0x42, 0x00, 0x00 };
+    unsigned char *mem = VirtualAlloc(NULL, 0x1000, MEM_COMMIT | MEM_RESERVE, PAGE_EXECUTE_READWRITE);
+    RUNTIME_FUNCTION *table = (RUNTIME_FUNCTION *)(mem + 0x200);
+    DWORD64 base = 0;
+    int r;
+
+    memcpy(mem, code, sizeof code);
+    *(void **)(mem + 0x80) = (void *)raise_params;
+    memcpy(mem + 0x100, unwind, sizeof unwind);
+    table->BeginAddress = 0;
+    table->EndAddress = sizeof code;
+    table->UnwindData = 0x100;
+    CHECK(RtlAddFunctionTable(table, 1, (DWORD64)mem), "RtlAddFunctionTable");
+    CHECK(RtlLookupFunctionEntry((DWORD64)mem + 10, &base, NULL) == table && base == (DWORD64)mem,
+          "RtlLookupFunctionEntry in generated code: base %#llx", (unsigned long long)base);
+
+    reset(EXCEPTION_EXECUTE_HANDLER);
+    r = seh_try((void (*)(void *))mem, (void *)0x99);
+    CHECK(r == 1 && g.rec.ExceptionCode == 0xE0001234 && g.rec.ExceptionInformation[2] == 0x99,
+          "exception through generated code: r=%d code %#lx", r, g.rec.ExceptionCode);
+
+    CHECK(RtlDeleteFunctionTable(table), "RtlDeleteFunctionTable");
+    CHECK(!RtlDeleteFunctionTable(table), "RtlDeleteFunctionTable twice");
+    CHECK(RtlLookupFunctionEntry((DWORD64)mem + 10, &base, NULL) == NULL, "entry still found after delete");
+    VirtualFree(mem, 0, MEM_RELEASE);
+}
+
+/* longjmp out of a frame with a __finally: mingw's setjmp passes the frame, so longjmp
+ * unwinds (RtlUnwind with STATUS_LONGJUMP) and the __finally runs. */
+static jmp_buf jump_target;
+static void jump_out(void *arg) { longjmp(jump_target, (int)(INT_PTR)arg); }
+
+static void tests_longjmp(void)
+{
+    volatile int rounds = 0;
+    reset(EXCEPTION_EXECUTE_HANDLER);
+    int v = setjmp(jump_target);
+    rounds++;
+    if (v == 0) {
+        seh_finally(jump_out, (void *)5);
+        CHECK(0, "longjmp returned");
+    }
+    CHECK(v == 5 && rounds == 2, "setjmp returned %d the second time (round %d)", v, rounds);
+    CHECK(g.fin_a == 1 && g.fin_a_abnormal == 1, "__finally during longjmp: runs %d abnormal %d", g.fin_a,
+          g.fin_a_abnormal);
+    rounds = 0;
+    v = setjmp(jump_target);
+    rounds++;
+    if (v == 0)
+        jump_out((void *)0);
+    CHECK(v == 1 && rounds == 2, "longjmp(buf, 0) makes setjmp return %d (round %d)", v, rounds);
 }
 
 /* ---- vectored handlers ------------------------------------------------------------------ */
@@ -521,6 +621,13 @@ static int child(const char *mode)
         run_thread(thread_die);
     else if (strcmp(mode, "unhandled-raise") == 0)
         RaiseException(0xE0000BAD, 0, 0, NULL);
+    else if (strcmp(mode, "overflow") == 0) {
+        /* A stack overflow caught by a frame far up the stack: 0x51 if the __except block
+         * ran with EXCEPTION_STACK_OVERFLOW. */
+        reset(EXCEPTION_EXECUTE_HANDLER);
+        int r = seh_try(overflow, NULL);
+        return r == 1 && g.rec.ExceptionCode == EXCEPTION_STACK_OVERFLOW ? 0x51 : 0x52;
+    }
     return 99;
 }
 
@@ -550,6 +657,12 @@ static void tests_children(void)
     CHECK(code == EXCEPTION_ACCESS_VIOLATION, "EXCEPTION_EXECUTE_HANDLER on a thread: exit code %#lx", code);
     code = run_child("unhandled-raise");
     CHECK(code == 0xE0000BAD, "EXCEPTION_EXECUTE_HANDLER for RaiseException: exit code %#lx", code);
+    /* Windows runs the handlers of a stack overflow in what is left of the stack below the
+     * guard page (documented: EXCEPTION_STACK_OVERFLOW can be caught, then _resetstkoflw
+     * re-arms the guard). Wine 8 ends the process instead: its dispatcher overflows the
+     * last page ("virtual_setup_exception stack overflow"). */
+    code = run_child("overflow");
+    CHECK(code == 0x51 || (on_wine && code != 0x52), "stack overflow: exit code %#lx", code);
 }
 
 /* ---- walking the stack ------------------------------------------------------------------ */
@@ -585,6 +698,19 @@ static void tests_walk(void)
     CHECK(fn != NULL && base + fn->BeginAddress == (DWORD64)seh_try, "seh_try's RUNTIME_FUNCTION");
 }
 
+static void tests_guarantee(void)
+{
+    ULONG size = 0x5000;
+    BOOL ok = SetThreadStackGuarantee(&size);
+    CHECK(ok && size == 0, "SetThreadStackGuarantee(0x5000): %d, previous %#lx", ok, size);
+    size = 0x1000; /* smaller: no change */
+    ok = SetThreadStackGuarantee(&size);
+    CHECK(ok && size == 0x5000, "SetThreadStackGuarantee(0x1000): %d, previous %#lx", ok, size);
+    size = 0;
+    ok = SetThreadStackGuarantee(&size);
+    CHECK(ok && size == 0x5000, "SetThreadStackGuarantee(0): %d, current %#lx", ok, size);
+}
+
 int main(int argc, char **argv)
 {
     if (argc > 1)
@@ -592,9 +718,12 @@ int main(int argc, char **argv)
     on_wine = GetProcAddress(GetModuleHandleA("ntdll.dll"), "wine_get_version") != NULL;
     tests_except();
     tests_finally();
+    tests_dynamic();
+    tests_longjmp();
     tests_vectored();
     tests_unhandled();
     tests_children();
     tests_walk();
+    tests_guarantee();
     return check_report();
 }

@@ -96,6 +96,8 @@ fn build_tls_array() -> *mut usize {
 
 thread_local! {
     static THREAD_TEB: Cell<*mut TEB> = const { Cell::new(std::ptr::null_mut()) };
+    /// The thread's stack guarantee (see [`STACK_GUARANTEE`]): (low, high), or (0, 0).
+    static STACK_GUARD: Cell<(usize, usize)> = const { Cell::new((0, 0)) };
 }
 
 /// 0 unknown, 1 wrgsbase usable, 2 use arch_prctl.
@@ -139,6 +141,32 @@ fn current_stack_bounds() -> (usize, usize) {
     }
 }
 
+/// The stack guarantee: the stretch of each PE thread's stack above the guard page that is
+/// kept inaccessible, so that a stack overflow faults with room left below it for the
+/// exception dispatcher (EXCEPTION_STACK_OVERFLOW can be handled, as on Windows where the
+/// guard page moves down). Released by the first overflow (as on Windows, the program must
+/// expect no second one).
+pub const STACK_GUARANTEE: usize = 64 * 1024;
+
+/// Make the calling thread's stack guarantee usable (the stack overflowed into it), lowering
+/// TEB.StackLimit to its bottom: its (low, high), or None if the thread has none (left).
+/// Async-signal-safe.
+pub fn release_stack_guarantee() -> Option<(usize, usize)> {
+    let (low, high) = STACK_GUARD.with(|g| g.replace((0, 0)));
+    if low == 0 {
+        return None;
+    }
+    // SAFETY: the stretch attach_current_thread protected, part of this thread's stack.
+    unsafe {
+        libc::mprotect(low as *mut libc::c_void, high - low, libc::PROT_READ | libc::PROT_WRITE);
+        let teb = THREAD_TEB.with(|t| t.get());
+        if !teb.is_null() {
+            (*(teb as *mut NT_TIB)).StackLimit = low as *mut _;
+        }
+    }
+    Some((low, high))
+}
+
 /// Give the calling thread a TEB (if it has none) and point GS at it. Returns the TEB.
 /// Every thread that will run PE code calls this first.
 pub fn attach_current_thread() -> *mut TEB {
@@ -165,8 +193,16 @@ pub fn attach_current_thread() -> *mut TEB {
         let tib = teb as *mut NT_TIB;
         (*tib).ExceptionList = usize::MAX as *mut _;
         (*tib).StackBase = base as *mut _;
-        // A guard page sits at the bottom of the mapping: report the usable part.
-        (*tib).StackLimit = (limit + 0x1000) as *mut _;
+        // A guard page sits at the bottom of the mapping: report the usable part, above the
+        // stack guarantee when the stack is big enough for one.
+        let mut usable = limit + 0x1000;
+        if base.saturating_sub(usable) >= 16 * STACK_GUARANTEE
+            && libc::mprotect(usable as *mut libc::c_void, STACK_GUARANTEE, libc::PROT_NONE) == 0
+        {
+            STACK_GUARD.with(|g| g.set((usable, usable + STACK_GUARANTEE)));
+            usable += STACK_GUARANTEE;
+        }
+        (*tib).StackLimit = usable as *mut _;
         (*tib).Self_ = tib;
         let b = teb as *mut u8;
         *(b.add(TEB_CLIENT_ID_PROCESS) as *mut usize) = libc::getpid() as usize;
@@ -201,6 +237,8 @@ pub fn detach_current_thread() {
     if teb.is_null() {
         return;
     }
+    // The host thread's stack may be reused by the C library for another thread.
+    release_stack_guarantee();
     // SAFETY: the thread's own TEB and TLS array, made by attach_current_thread; the blocks
     // and the array come from calloc.
     unsafe {

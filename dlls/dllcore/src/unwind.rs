@@ -897,6 +897,83 @@ mod tests {
         assert_eq!(unwind_frame(&img, &m, &mut r, true), Err(Error::BadRead(0xdead_0000)));
     }
 
+    /// UNWIND_INFO with a handler: flags, codes, then the handler RVA and handler data.
+    fn info_with_handler(flags: u8, prolog: u8, frame: u8, codes: &[u16], handler: u32, data: u32) -> Vec<u8> {
+        let mut v = info(flags, prolog, frame, codes);
+        v.extend_from_slice(&handler.to_le_bytes());
+        v.extend_from_slice(&data.to_le_bytes());
+        v
+    }
+
+    #[test]
+    fn virtual_unwind_reports_handler_and_establisher() {
+        // push rbp; sub rsp, 0x20; lea rbp, [rsp+0x10] (frame register rbp, offset 1*16);
+        // handler at RVA 0x3000 for both phases.
+        let mut m = Mem::default();
+        let codes = [op(9, UWOP_SET_FPREG, 0), op(5, UWOP_ALLOC_SMALL, 3), op(1, UWOP_PUSH_NONVOL, RBP as u8)];
+        let flags = UNW_FLAG_EHANDLER | UNW_FLAG_UHANDLER;
+        let img = image(&mut m, &[(0x1000, 0x1100, info_with_handler(flags, 9, RBP as u8 | (1 << 4), &codes, 0x3000, 0x77))]);
+        let f = lookup(&img, &m, 0x1050).unwrap();
+        m.put(BASE + 0x1050, &[0x90; 8]);
+        let s = STACK + 0x100; // rsp after the prolog
+        m.put_u64s(s, &[0, 0, 0, 0, 0xbbbb_0000, BASE + 0x2222]);
+        let mut r = regs(BASE + 0x1050, s - 0x40); // the body pushed more since
+        r.gpr[RBP] = s + 0x10;
+        let u = virtual_unwind(BASE, &m, &f, &mut r, UNW_FLAG_EHANDLER).unwrap();
+        assert_eq!(u.establisher, s, "frame register minus its offset");
+        let info_at = BASE + 0x6000;
+        assert_eq!(u.handler, Some((BASE + 0x3000, info_at + 4 + 4 * 2 + 4)));
+        assert_eq!((r.rip, r.rsp(), r.gpr[RBP]), (BASE + 0x2222, s + 0x30, 0xbbbb_0000));
+        assert_eq!(u.gpr_at[RBP], s + 0x20);
+
+        // Only the requested handler type is reported.
+        let img2 = image(
+            &mut m,
+            &[(0x1000, 0x1100, info_with_handler(UNW_FLAG_UHANDLER, 9, RBP as u8 | (1 << 4), &codes, 0x3000, 0))],
+        );
+        let f2 = lookup(&img2, &m, 0x1050).unwrap();
+        let mut r = regs(BASE + 0x1050, s - 0x40);
+        r.gpr[RBP] = s + 0x10;
+        assert_eq!(virtual_unwind(BASE, &m, &f2, &mut r, UNW_FLAG_EHANDLER).unwrap().handler, None);
+
+        // Inside the prolog (after push rbp only): no handler, establisher is rsp.
+        m.put(BASE + 0x1001, &[0x48, 0x83, 0xec, 0x20, 0x90, 0x90, 0x90, 0x90]);
+        m.put_u64s(STACK, &[0xbbbb_0000, BASE + 0x2222]);
+        let mut r = regs(BASE + 0x1001, STACK);
+        let u = virtual_unwind(BASE, &m, &f, &mut r, UNW_FLAG_EHANDLER).unwrap();
+        assert_eq!((u.handler, u.establisher), (None, STACK));
+        assert_eq!((r.rip, r.rsp(), r.gpr[RBP]), (BASE + 0x2222, STACK + 16, 0xbbbb_0000));
+
+        // In the epilog: emulated, no handler.
+        m.put(BASE + 0x1080, &[0x48, 0x83, 0xc4, 0x20, 0x5d, 0xc3, 0x90, 0x90]); // add rsp,0x20; pop rbp; ret
+        m.put_u64s(STACK + 0x200, &[0, 0, 0, 0, 0xbbbb_0000, BASE + 0x2222]);
+        let mut r = regs(BASE + 0x1080, STACK + 0x200);
+        r.gpr[RBP] = STACK + 0x210;
+        let u = virtual_unwind(BASE, &m, &f, &mut r, UNW_FLAG_EHANDLER).unwrap();
+        assert_eq!(u.handler, None);
+        assert_eq!((r.rip, r.rsp(), r.gpr[RBP]), (BASE + 0x2222, STACK + 0x230, 0xbbbb_0000));
+    }
+
+    #[test]
+    fn context_round_trip() {
+        // SAFETY: an all-zero CONTEXT is valid.
+        let mut ctx: CONTEXT = unsafe { std::mem::zeroed() };
+        ctx.Rax = 1;
+        ctx.Rsp = 0x1000;
+        ctx.R15 = 15;
+        ctx.Rip = 0x4000;
+        let mut r = Regs::from_context(&ctx);
+        assert_eq!((r.gpr[0], r.rsp(), r.gpr[15], r.rip), (1, 0x1000, 15, 0x4000));
+        r.xmm[6] = 0x1234_u128 << 64 | 0x5678;
+        r.gpr[RBX] = 3;
+        r.to_context(&mut ctx);
+        // SAFETY: reading the FXSAVE view.
+        let x6 = unsafe { ctx.Anonymous.FltSave.XmmRegisters[6] };
+        assert_eq!((x6.Low, x6.High), (0x5678, 0x1234));
+        assert_eq!(ctx.Rbx, 3);
+        assert_eq!(Regs::from_context(&ctx).xmm[6], r.xmm[6]);
+    }
+
     #[test]
     fn call_instructions() {
         let mut m = Mem::default();

@@ -313,3 +313,31 @@ mod tests {
         assert_eq!(sa.hStdError, handles::std_handle(2));
     }
 }
+
+/// TEB.GuaranteedStackBytes (x64).
+const TEB_GUARANTEED_STACK_BYTES: usize = 0x1748;
+
+/// SetThreadStackGuarantee: set the stack the calling thread's stack-overflow handlers are
+/// guaranteed (a smaller value than the current one changes nothing; 0 only queries) and
+/// return the previous value in `*size`. wine-rs always keeps 64 KiB
+/// (`dllcore::teb::STACK_GUARANTEE`): larger requests fail with ERROR_INVALID_PARAMETER.
+#[export]
+pub extern "win64" fn SetThreadStackGuarantee(size: *mut u32) -> BOOL {
+    if size.is_null() {
+        return teb::fail(windows_sys::Win32::Foundation::ERROR_INVALID_PARAMETER, FALSE);
+    }
+    // SAFETY: the caller's ULONG; the field is in the calling thread's own TEB.
+    unsafe {
+        let field = (teb::current_teb() as *mut u8).add(TEB_GUARANTEED_STACK_BYTES) as *mut u32;
+        let want = *size;
+        if want as usize > dllcore::teb::STACK_GUARANTEE {
+            return teb::fail(windows_sys::Win32::Foundation::ERROR_INVALID_PARAMETER, FALSE);
+        }
+        let old = *field;
+        if want > old {
+            *field = want;
+        }
+        *size = old;
+    }
+    TRUE
+}

@@ -52,6 +52,7 @@ pub mod printf;
 pub mod printf_s;
 pub mod safe;
 pub mod scanf;
+pub mod setjmp;
 pub mod sort;
 pub mod stat;
 pub mod startup;

@@ -210,3 +210,34 @@ pub fn arg(ctx: &CONTEXT, n: usize) -> u64 {
         _ => unsafe { *((ctx.Rsp + 8 * n as u64) as *const u64) },
     }
 }
+
+/// Load the registers a msvcrt _JUMP_BUFFER at `buf` holds into `ctx` (Rbx, Rsp, Rbp, Rsi,
+/// Rdi, R12-R15, Rip, MxCsr, the x87 control word, Xmm6-15): what RtlRestoreContext does with
+/// a STATUS_LONGJUMP record.
+///
+/// # Safety
+/// `buf` must point at a _JUMP_BUFFER (0x100 bytes).
+pub unsafe fn apply_jump_buffer(ctx: &mut CONTEXT, buf: u64) {
+    // SAFETY: per the contract.
+    unsafe {
+        let q = |off: u64| *((buf + off) as *const u64);
+        ctx.Rbx = q(0x08);
+        ctx.Rsp = q(0x10);
+        ctx.Rbp = q(0x18);
+        ctx.Rsi = q(0x20);
+        ctx.Rdi = q(0x28);
+        ctx.R12 = q(0x30);
+        ctx.R13 = q(0x38);
+        ctx.R14 = q(0x40);
+        ctx.R15 = q(0x48);
+        ctx.Rip = q(0x50);
+        ctx.MxCsr = *((buf + 0x58) as *const u32);
+        ctx.Anonymous.FltSave.MxCsr = ctx.MxCsr;
+        ctx.Anonymous.FltSave.ControlWord = *((buf + 0x5c) as *const u16);
+        for i in 0..10 {
+            let x = &mut ctx.Anonymous.FltSave.XmmRegisters[6 + i];
+            x.Low = q(0x60 + 16 * i as u64);
+            x.High = q(0x68 + 16 * i as u64) as i64;
+        }
+    }
+}

@@ -35,14 +35,18 @@ use windows_sys::Win32::System::Diagnostics::Debug::{CONTEXT, DISPATCHER_CONTEXT
 pub type Handler = extern "win64" fn(*mut EXCEPTION_RECORD, u64, *mut CONTEXT, *mut DISPATCHER_CONTEXT) -> i32;
 
 /// Register a function that is not an `#[export]` (a naked thunk) in a DLL crate's export
-/// table: `forward!("RtlUnwindEx", ntdll::seh::unwind::RtlUnwindEx);` inside that crate.
+/// table: `forward!("RtlUnwindEx", ntdll::seh::unwind::RtlUnwindEx);` inside that crate
+/// (optionally with the export's DLL mask as a third argument).
 #[macro_export]
 macro_rules! forward {
     ($name:literal, $f:path) => {
+        $crate::forward!($name, $f, 0);
+    };
+    ($name:literal, $f:path, $mask:expr) => {
         const _: () = {
             #[::dllcore::linkme::distributed_slice(crate::EXPORTS)]
             #[linkme(crate = ::dllcore::linkme)]
-            static REG: ::dllcore::Export = ::dllcore::Export::func($name, $f as *const (), 0);
+            static REG: ::dllcore::Export = ::dllcore::Export::func($name, $f as *const (), $mask);
         };
     };
 }
@@ -53,12 +57,21 @@ crate::forward!("RtlUnwind", unwind::RtlUnwind);
 crate::forward!("RtlRaiseException", dispatch::RtlRaiseException);
 
 /// RtlRestoreContext(ContextRecord, ExceptionRecord): continue with the registers of
-/// `ctx`; a STATUS_UNWIND_CONSOLIDATE record's callback runs first and says where
-/// (`unwind::consolidate`). The STATUS_LONGJUMP form is not handled.
+/// `ctx`; with a STATUS_LONGJUMP record, the non-volatile registers come from the jump
+/// buffer it names; a STATUS_UNWIND_CONSOLIDATE record's callback runs first and says
+/// where to continue (`unwind::consolidate`).
 #[export]
 pub extern "win64" fn RtlRestoreContext(ctx: *mut CONTEXT, rec: *mut EXCEPTION_RECORD) {
     if ctx.is_null() {
         return;
+    }
+    // SAFETY: null or the program's record.
+    if let Some(r) = unsafe { rec.as_ref() }
+        && r.ExceptionCode == windows_sys::Win32::Foundation::STATUS_LONGJUMP
+        && r.NumberParameters >= 1
+    {
+        // SAFETY: the program's context and the jump buffer its record names.
+        unsafe { context::apply_jump_buffer(&mut *ctx, r.ExceptionInformation[0] as u64) };
     }
     // SAFETY: the program's context and record.
     unsafe { unwind::consolidate(&mut *ctx, rec) };

@@ -2,7 +2,7 @@
 
 use dllcore::export;
 use dllcore::unwind::{self, LiveMemory, Regs, UNW_FLAG_UHANDLER};
-use windows_sys::Win32::Foundation::{STATUS_INVALID_UNWIND_TARGET, STATUS_UNWIND, STATUS_UNWIND_CONSOLIDATE};
+use windows_sys::Win32::Foundation::{STATUS_INVALID_UNWIND_TARGET, STATUS_LONGJUMP, STATUS_UNWIND, STATUS_UNWIND_CONSOLIDATE};
 use windows_sys::Win32::System::Diagnostics::Debug::{
     CONTEXT, DISPATCHER_CONTEXT, EXCEPTION_RECORD, IMAGE_RUNTIME_FUNCTION_ENTRY, KNONVOLATILE_CONTEXT_POINTERS,
     UNWIND_HISTORY_TABLE,
@@ -12,7 +12,7 @@ use windows_sys::Win32::System::SystemServices::{
     EXCEPTION_COLLIDED_UNWIND, EXCEPTION_EXIT_UNWIND, EXCEPTION_TARGET_UNWIND, EXCEPTION_UNWINDING,
 };
 
-use super::context::{arg, capture_thunk, restore_context};
+use super::context::{apply_jump_buffer, arg, capture_thunk, restore_context};
 use super::frames::{self, BridgeKind, Step};
 use super::{Handler, dispatch};
 
@@ -176,6 +176,11 @@ pub unsafe fn unwind_to(
     }
     ctx.Rax = retval;
     ctx.Rip = target_ip;
+    if rec.ExceptionCode == STATUS_LONGJUMP && rec.NumberParameters >= 1 {
+        // longjmp: the registers are the jump buffer's (RtlRestoreContext's consolidation).
+        // SAFETY: the record names the program's jump buffer.
+        unsafe { apply_jump_buffer(&mut ctx, rec.ExceptionInformation[0] as u64) };
+    }
     // SAFETY: `rec` is the record the unwind ran with.
     unsafe { consolidate(&mut *ctx, &mut *rec) };
     if !out_ctx.is_null() {
@@ -207,6 +212,21 @@ pub unsafe fn consolidate(ctx: &mut CONTEXT, rec: *mut EXCEPTION_RECORD) {
         unsafe { std::mem::transmute(r.ExceptionInformation[0]) };
     let target = *ctx;
     ctx.Rip = frames::with_bridge(BridgeKind::Dispatch { establisher: 0 }, &target, || callback(rec));
+}
+
+/// Is there a PE frame whose establisher frame is `target` above `start`? (A walk that calls
+/// no handler, to check an unwind target first.)
+pub fn frame_on_stack(start: &CONTEXT, target: u64) -> bool {
+    let mut ctx = Box::new(*start);
+    for _ in 0..1_000_000 {
+        match frames::step(&mut ctx, 0) {
+            Step::Frame(f) if f.establisher == target => return true,
+            Step::Frame(f) if f.establisher > target && f.function != 0 => return false,
+            Step::Frame(_) | Step::Bridge(_) => {}
+            Step::End | Step::Bad => return false,
+        }
+    }
+    false
 }
 
 /// Unwind from the current position, as a handler written in Rust does (`__C_specific_handler`
