@@ -15,7 +15,8 @@
 # headers, this script) is newer. Environment: MINGW_CC (default
 # x86_64-w64-mingw32-gcc), MINGW_CXX (default x86_64-w64-mingw32-g++; the C++ apps
 # are skipped without it), MINGW_OBJDUMP (default x86_64-w64-mingw32-objdump),
-# MINGW_DLLTOOL (default x86_64-w64-mingw32-dlltool).
+# MINGW_DLLTOOL (default x86_64-w64-mingw32-dlltool). The MSVC-ABI apps (test-apps/msvc/)
+# need clang, lld-link and llvm-dlltool (apt-get install clang lld llvm; skipped without).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -162,6 +163,41 @@ verify() {
         die "$file depends on a mingw runtime DLL: $(tr '\n' ' ' <<<"$imp")"
     fi
 }
+
+# msvc_link VARIANT OUTPUT SOURCE DEFS... : an MSVC-ABI program (C++ exceptions through
+# _CxxThrowException and __CxxFrameHandler3) compiled by clang for x86_64-pc-windows-msvc and
+# linked by lld-link, without a CRT, against import libraries made from test-apps/msvc/*.def:
+# msvcrt.dll for the msvcrt variant, vcruntime140.dll and the UCRT for the ucrt variant.
+MSVC_TOOLS=0
+if command -v clang >/dev/null 2>&1 && command -v lld-link >/dev/null 2>&1 \
+    && command -v llvm-dlltool >/dev/null 2>&1; then
+    MSVC_TOOLS=1
+fi
+msvc_link() {
+    local variant="$1" out="$2" src="$3"; shift 3
+    local dir="$BUILD/$variant" target="$BUILD/$variant/$out" libs=() def
+    for def in "$@"; do libs+=("$dir/msvc/$(basename "$def" .def).lib"); done
+    if up_to_date "$target" "$src" "$@"; then
+        skipped=$((skipped + 1))
+        return
+    fi
+    echo "  CLANG $variant/$out"
+    mkdir -p "$dir/msvc"
+    for def in "$@"; do
+        run llvm-dlltool -m i386:x86-64 -d "$def" -l "$dir/msvc/$(basename "$def" .def).lib" \
+            || die "llvm-dlltool $def failed"
+    done
+    local flags=(--target=x86_64-pc-windows-msvc -fexceptions -fcxx-exceptions -O1)
+    [ "$variant" = msvcrt ] && flags+=(-DEH_MSVCRT)
+    run clang "${flags[@]}" -c "$src" -o "$dir/msvc/${out%.exe}.obj" || die "clang $src failed"
+    run lld-link /nologo /nodefaultlib /entry:start /subsystem:console /out:"$dir/msvc/$out" \
+        "$dir/msvc/${out%.exe}.obj" "${libs[@]}" || die "lld-link $out failed"
+    mv -f "$dir/msvc/$out" "$target"
+    built=$((built + 1))
+}
+if [ "$MSVC_TOOLS" = 0 ]; then
+    echo "build.sh: SKIPPING the MSVC-ABI apps (test-apps/msvc/): clang, lld-link or llvm-dlltool not found (apt-get install clang lld llvm)"
+fi
 
 # ---- generated: the argument list for args.exe -------------------------------
 # args.list -> build/gen/args_list.h (C string literals, UTF-8 bytes as \x
@@ -310,6 +346,16 @@ for variant in msvcrt ucrt; do
     implib "$variant" "$HERE/stubcall-nosuch.def" libnosuchdll.a
     link "$variant" stubcall.exe "$HERE/stubcall.c" "$H" "$dir/lib/libstubcallk32.a" "$dir/lib/libnosuchdll.a" -- \
         "$HERE/stubcall.c" -lstubcallk32 -lnosuchdll
+
+    if [ "$MSVC_TOOLS" = 1 ]; then
+        M="$HERE/msvc"
+        if [ "$variant" = msvcrt ]; then
+            msvc_link "$variant" msvc-eh.exe "$M/eh.cpp" "$M/kernel32.def" "$M/msvcrt.def"
+        else
+            msvc_link "$variant" msvc-eh.exe "$M/eh.cpp" "$M/kernel32.def" "$M/vcruntime140.def" \
+                "$M/ucrt.def" "$M/ucrt-runtime.def"
+        fi
+    fi
 
     for f in "$dir"/*.exe "$dir"/*.dll; do
         verify "$variant" "$f"

@@ -564,3 +564,22 @@ fn win32_sysinfo() {
 fn sysmisc() {
     test_app("sysmisc");
 }
+
+/// MSVC C++ exceptions (clang for x86_64-pc-windows-msvc: _CxxThrowException,
+/// __CxxFrameHandler3) against msvcrt.dll and against vcruntime140.dll + the UCRT: catch by
+/// value/reference/pointer/base, catch(...), destructors, nested try, rethrow, exceptions from
+/// catch blocks, a second thread, uncaught → terminate. Skipped without clang and lld-link.
+#[test]
+fn msvc_eh() {
+    if !ensure_built("msvc-eh") {
+        return;
+    }
+    if !test_apps_dir().join("build/msvcrt/msvc-eh.exe").exists() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "SKIPPED: clang, lld-link or llvm-dlltool not found; apt-get install clang lld llvm (test msvc-eh)"
+        );
+        return;
+    }
+    test_app("msvc-eh");
+}

@@ -142,3 +142,9 @@ pub unsafe extern "win64" fn _is_exception_typeof(ti: *const c_void, ep: *const 
     let want = unsafe { msvcrt::cxx::types::type_name(ti as usize) };
     thrown.types.iter().any(|t| unsafe { msvcrt::cxx::types::type_name(t.type_desc) } == want) as i32
 }
+
+// __intrinsic_setjmp(ex) and longjmp: msvcrt's naked entry points (setjmp/longjmp unwind with
+// STATUS_LONGJUMP; see msvcrt's `setjmp`).
+ntdll::forward!("__intrinsic_setjmp", msvcrt::setjmp::_setjmp, crate::VCRUNTIME140);
+ntdll::forward!("__intrinsic_setjmpex", msvcrt::setjmp::_setjmp, crate::VCRUNTIME140);
+ntdll::forward!("longjmp", msvcrt::setjmp::longjmp, crate::VCRUNTIME140);

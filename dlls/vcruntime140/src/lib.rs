@@ -59,7 +59,7 @@ mod tests {
             "__std_type_info_compare", "__std_type_info_hash", "__std_type_info_destroy_list", "_purecall",
             "__CxxFrameHandler3", "_CxxThrowException", "__C_specific_handler", "__current_exception",
             "__current_exception_context", "__uncaught_exceptions", "__processing_throw", "_set_se_translator",
-            "??_7type_info@@6B@", "__std_terminate",
+            "??_7type_info@@6B@", "__std_terminate", "__intrinsic_setjmp", "longjmp",
         ] {
             assert!(has(0, name), "vcruntime140.dll lacks {name}");
         }

@@ -265,6 +265,17 @@ pub unsafe fn handle(
 
 /// EXCEPTION_UNWINDING: destroy what this frame holds.
 fn unwind_frame(f: &Frame, rec: &EXCEPTION_RECORD, dc: &DISPATCHER_CONTEXT) {
+    let target = rec.ExceptionFlags & EXCEPTION_TARGET_UNWIND != 0;
+    if let (Some(_), true) = (f.funclet, target) {
+        // A try block inside this catch block catches: its states only; the catch goes on.
+        let to = if our_consolidate(rec) {
+            rec.ExceptionInformation[CR_TRY_LOW] as i32
+        } else {
+            f.func.state_at((dc.TargetIp as usize).wrapping_sub(f.base) as u32)
+        };
+        f.local_unwind(f.pc_state(), to);
+        return;
+    }
     if let Some(start) = f.funclet {
         // A catch block left by an exception: its locals, then the catch itself.
         let to = f.in_catch.map_or(-1, |(tb, _)| tb.try_high);
@@ -279,7 +290,7 @@ fn unwind_frame(f: &Frame, rec: &EXCEPTION_RECORD, dc: &DISPATCHER_CONTEXT) {
         end_catch(f.orig, start, propagating);
         return;
     }
-    if rec.ExceptionFlags & EXCEPTION_TARGET_UNWIND != 0 {
+    if target {
         if our_consolidate(rec) {
             // The frame that catches: unwind its try block, then record the state the
             // catch block runs in (the try block's parent).

@@ -58,8 +58,8 @@ crate::forward!("RtlRaiseException", dispatch::RtlRaiseException);
 
 /// RtlRestoreContext(ContextRecord, ExceptionRecord): continue with the registers of
 /// `ctx`; with a STATUS_LONGJUMP record, the non-volatile registers come from the jump
-/// buffer it names; a STATUS_UNWIND_CONSOLIDATE record's callback runs first and says where
-/// (`unwind::consolidate`).
+/// buffer it names; a STATUS_UNWIND_CONSOLIDATE record's callback runs first and says
+/// where to continue (`unwind::consolidate`).
 #[export]
 pub extern "win64" fn RtlRestoreContext(ctx: *mut CONTEXT, rec: *mut EXCEPTION_RECORD) {
     if ctx.is_null() {
