@@ -567,7 +567,11 @@ pub unsafe extern "win64" fn GetFileAttributesExA(
     // The ANSI code page is UTF-8: a valid name is used in place (this is a hot path).
     // SAFETY: the program passes a NUL-terminated name.
     let bytes = unsafe { dllcore::strings::cstr(name) };
-    attributes_ex(bytes.map(String::from_utf8_lossy).as_deref(), level, out)
+    // (`from_utf8` validates a run of ASCII by words; `from_utf8_lossy` goes chunk by chunk.)
+    match bytes.map(std::str::from_utf8) {
+        Some(Ok(s)) => attributes_ex(Some(s), level, out),
+        _ => attributes_ex(bytes.map(String::from_utf8_lossy).as_deref(), level, out),
+    }
 }
 
 /// SetFileAttributesW: FILE_ATTRIBUTE_READONLY removes the write permissions of a file; its

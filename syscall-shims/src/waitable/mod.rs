@@ -385,7 +385,7 @@ pub fn wait_ex(
     for o in &unique {
         o.waitable().register(&waiter);
     }
-    THREAD.with(|t| t.borrow_mut().waiting_on = unique.iter().map(|o| (*o).clone()).collect());
+    THREAD.with(|t| t.borrow_mut().waiting_on.extend(unique.iter().map(|o| (*o).clone())));
     let deregister = || {
         THREAD.with(|t| t.borrow_mut().waiting_on.clear());
         for o in &unique {
