@@ -36,6 +36,7 @@ pub fn schedule(at: Instant, f: impl FnOnce() + Send + 'static) -> TimerId {
     s.due.insert(id, at);
     if !s.started {
         s.started = true;
+        crate::sync::going_multi_threaded();
         std::thread::Builder::new().name("wine-rs-timers".into()).spawn(run).expect("cannot start the timer thread");
     }
     drop(s);

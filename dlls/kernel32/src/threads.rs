@@ -113,6 +113,7 @@ pub fn create_thread(
     let stack = if stack == 0 { 0 } else { stack.max(1 << 20) };
     let on_exit: dllcore::thread::OnExit = Box::new(thread_ended);
     LIVE_THREADS.fetch_add(1, Ordering::AcqRel);
+    syscall_shims::sync::going_multi_threaded();
     match dllcore::thread::spawn_with(thread_main, info as usize, stack, prelude(obj.clone()), on_exit) {
         Ok(tid) => {
             // Known by id at once (OpenThread), even before it runs.

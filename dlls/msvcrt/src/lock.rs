@@ -3,9 +3,8 @@
 //! `_lock(16 + index)` itself, so stdio must use the very same locks).
 
 use dllcore::export;
-use std::cell::Cell;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Condvar, Mutex};
+use std::cell::UnsafeCell;
+use windows_sys::Win32::System::Threading::CRITICAL_SECTION;
 
 /// `_STREAM_LOCKS`: lock number of `_iob[0]`; stream `i` of `_iob` uses `_STREAM_LOCKS + i`.
 pub const STREAM_LOCKS: usize = 16;
@@ -18,75 +17,58 @@ pub const ENV_LOCK: usize = 12;
 /// Locks 0.._TOTAL_LOCKS (36 in msvcrt); some room above for UCRT-only users.
 pub const TOTAL_LOCKS: usize = 64;
 
-/// A recursive lock that can be taken and released in separate calls (no guard object), as a
-/// CRITICAL_SECTION can.
-pub struct RLock {
-    state: Mutex<LockState>,
-    cv: Condvar,
-}
+/// A recursive lock that can be taken and released in separate calls (no guard object): a
+/// CRITICAL_SECTION, as Windows uses for these, taken with the single-thread shortcut of
+/// [`syscall_shims::sync::cs_enter_private`] (no atomic instruction while the process has one
+/// thread, as glibc's stdio does).
+pub struct RLock(UnsafeCell<CRITICAL_SECTION>);
 
-struct LockState {
-    /// Token of the owning thread (0: free).
-    owner: u64,
-    /// Recursion count.
-    count: u32,
-    /// Threads blocked in `lock` (the uncontended path makes no system call).
-    waiters: u32,
-}
+// SAFETY: the section is only reached through the syscall-shims lock functions, which make
+// concurrent use safe.
+unsafe impl Sync for RLock {}
+// SAFETY: as above; the section holds no pointer to thread-local data.
+unsafe impl Send for RLock {}
 
 impl RLock {
     pub const fn new() -> Self {
-        RLock {
-            state: Mutex::new(LockState {
-                owner: 0,
-                count: 0,
-                waiters: 0,
-            }),
-            cv: Condvar::new(),
-        }
+        RLock(UnsafeCell::new(CRITICAL_SECTION {
+            DebugInfo: std::ptr::without_provenance_mut(usize::MAX),
+            LockCount: -1,
+            RecursionCount: 0,
+            OwningThread: std::ptr::null_mut(),
+            LockSemaphore: std::ptr::null_mut(),
+            SpinCount: 0,
+        }))
     }
 
+    #[inline(always)]
     pub fn lock(&self) {
-        let me = thread_token();
-        let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        loop {
-            if s.count == 0 {
-                s.owner = me;
-                s.count = 1;
-                return;
-            }
-            if s.owner == me {
-                s.count += 1;
-                return;
-            }
-            s.waiters += 1;
-            s = self.cv.wait(s).unwrap_or_else(|e| e.into_inner());
-            s.waiters -= 1;
-        }
+        // SAFETY: an initialised section that lives as long as the lock.
+        unsafe { syscall_shims::sync::cs_enter_private(self.0.get()) }
     }
 
     /// Release one level. Releasing a lock the thread does not hold is ignored.
+    #[inline(always)]
     pub fn unlock(&self) {
-        let me = thread_token();
-        let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        if s.owner == me && s.count > 0 {
-            s.count -= 1;
-            if s.count == 0 {
-                s.owner = 0;
-                let wake = s.waiters > 0;
-                drop(s);
-                if wake {
-                    self.cv.notify_one();
-                }
-            }
+        if self.owned() {
+            // SAFETY: as in lock; the caller holds it.
+            unsafe { syscall_shims::sync::cs_leave_private(self.0.get()) }
         }
+    }
+
+    #[inline(always)]
+    fn owned(&self) -> bool {
+        // SAFETY: OwningThread is only written by the owner; a racing read by another
+        // thread can never see its own id there.
+        let owner = unsafe { std::ptr::addr_of!((*self.0.get()).OwningThread).read_volatile() } as usize;
+        owner == syscall_shims::sync::current_tid() as usize
     }
 
     /// Recursion depth if the calling thread holds the lock, else 0.
     pub fn held_depth(&self) -> u32 {
-        let s = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        if s.owner == thread_token() {
-            s.count
+        if self.owned() {
+            // SAFETY: we own it, so nobody else writes the count.
+            unsafe { (*self.0.get()).RecursionCount as u32 }
         } else {
             0
         }
@@ -97,23 +79,6 @@ impl Default for RLock {
     fn default() -> Self {
         Self::new()
     }
-}
-
-/// A non-zero token unique to the calling thread.
-fn thread_token() -> u64 {
-    static NEXT: AtomicU64 = AtomicU64::new(1);
-    thread_local! {
-        static TOKEN: Cell<u64> = const { Cell::new(0) };
-    }
-    TOKEN.with(|t| {
-        let v = t.get();
-        if v != 0 {
-            return v;
-        }
-        let v = NEXT.fetch_add(1, Ordering::Relaxed);
-        t.set(v);
-        v
-    })
 }
 
 static LOCKS: [RLock; TOTAL_LOCKS] = [const { RLock::new() }; TOTAL_LOCKS];
@@ -148,10 +113,11 @@ pub extern "win64" fn _unlock(locknum: i32) {
 mod tests {
     use super::*;
     use std::sync::Arc;
-    use std::sync::atomic::AtomicUsize;
+    use std::sync::atomic::{AtomicUsize, Ordering};
 
     #[test]
     fn recursive_and_exclusive() {
+        syscall_shims::sync::going_multi_threaded();
         let l = Arc::new(RLock::new());
         l.lock();
         l.lock();
@@ -180,6 +146,7 @@ mod tests {
 
     #[test]
     fn unlock_by_non_owner_is_ignored() {
+        syscall_shims::sync::going_multi_threaded();
         let l = Arc::new(RLock::new());
         l.lock();
         let l2 = l.clone();

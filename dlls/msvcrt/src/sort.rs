@@ -12,13 +12,30 @@ use std::ffi::c_void;
 /// A qsort/bsearch comparator (a PE function).
 pub type Compare = unsafe extern "win64" fn(*const c_void, *const c_void) -> i32;
 
+/// Copy one element: pointer- and int-sized ones without a call to memcpy.
+///
+/// # Safety
+/// Both ranges valid for `width` bytes and not overlapping.
+#[inline(always)]
+unsafe fn copy_elem(src: *const u8, dst: *mut u8, width: usize) {
+    // SAFETY: per the contract.
+    unsafe {
+        match width {
+            4 => (dst as *mut u32).write_unaligned((src as *const u32).read_unaligned()),
+            8 => (dst as *mut u64).write_unaligned((src as *const u64).read_unaligned()),
+            16 => (dst as *mut u128).write_unaligned((src as *const u128).read_unaligned()),
+            _ => std::ptr::copy_nonoverlapping(src, dst, width),
+        }
+    }
+}
+
 /// Sort `n` elements of `width` bytes: a merge sort (stable, n log n comparisons, and no
 /// assumption that the comparator is consistent).
 unsafe fn merge_sort(
     base: *mut u8,
     n: usize,
     width: usize,
-    cmp: &mut dyn FnMut(*const u8, *const u8) -> i32,
+    cmp: &mut impl FnMut(*const u8, *const u8) -> i32,
 ) {
     if n < 2 || width == 0 {
         return;
@@ -35,13 +52,9 @@ unsafe fn merge_sort(
             for i in start + 1..end {
                 let mut j = i;
                 while j > start && cmp(base.add((j - 1) * width), base.add(j * width)) > 0 {
-                    std::ptr::copy_nonoverlapping(base.add(j * width), swap.as_mut_ptr(), width);
-                    std::ptr::copy_nonoverlapping(
-                        base.add((j - 1) * width),
-                        base.add(j * width),
-                        width,
-                    );
-                    std::ptr::copy_nonoverlapping(swap.as_ptr(), base.add((j - 1) * width), width);
+                    copy_elem(base.add(j * width), swap.as_mut_ptr(), width);
+                    copy_elem(base.add((j - 1) * width), base.add(j * width), width);
+                    copy_elem(swap.as_ptr(), base.add((j - 1) * width), width);
                     j -= 1;
                 }
             }
@@ -58,11 +71,7 @@ unsafe fn merge_sort(
                 while a < mid && b < hi {
                     let take_b = cmp(src.add(a * width), src.add(b * width)) > 0;
                     let from = if take_b { &mut b } else { &mut a };
-                    std::ptr::copy_nonoverlapping(
-                        src.add(*from * width),
-                        dst.add(o * width),
-                        width,
-                    );
+                    copy_elem(src.add(*from * width), dst.add(o * width), width);
                     *from += 1;
                     o += 1;
                 }

@@ -192,6 +192,60 @@ pub unsafe fn cs_leave(p: *mut CRITICAL_SECTION) {
     }
 }
 
+/// [`cs_enter`] for a section only wine-rs's own code (and the program's CRT helpers, such as
+/// mingw's `_lock_file`) uses: while the process is single-threaded ([`super::single`]) the
+/// fields are updated with plain stores, with the very same meaning.
+///
+/// # Safety
+/// As [`cs_enter`].
+#[inline(always)]
+pub unsafe fn cs_enter_private(p: *mut CRITICAL_SECTION) {
+    if super::single_threaded() {
+        // SAFETY: per the contract.
+        let c = unsafe { cs(p) };
+        let me = current_tid() as usize;
+        let count = c.lock_count.load(Ordering::Relaxed);
+        if count == -1 {
+            c.lock_count.store(0, Ordering::Relaxed);
+            c.owner.store(me, Ordering::Relaxed);
+            c.recursion.store(1, Ordering::Relaxed);
+            return;
+        }
+        if c.owner.load(Ordering::Relaxed) == me {
+            c.lock_count.store(count + 1, Ordering::Relaxed);
+            c.recursion.store(c.recursion.load(Ordering::Relaxed) + 1, Ordering::Relaxed);
+            return;
+        }
+    }
+    // SAFETY: per the contract (the out-of-line Microsoft-ABI copy: see below).
+    unsafe { enter(p) }
+}
+
+/// [`cs_leave`] for the sections of [`cs_enter_private`].
+///
+/// # Safety
+/// As [`cs_leave`].
+#[inline(always)]
+pub unsafe fn cs_leave_private(p: *mut CRITICAL_SECTION) {
+    if super::single_threaded() {
+        // SAFETY: per the contract.
+        let c = unsafe { cs(p) };
+        if c.sleepers.load(Ordering::Relaxed) == 0 {
+            let r = c.recursion.load(Ordering::Relaxed) - 1;
+            c.recursion.store(r.max(0), Ordering::Relaxed);
+            if r > 0 {
+                c.lock_count.store(c.lock_count.load(Ordering::Relaxed) - 1, Ordering::Relaxed);
+            } else {
+                c.owner.store(0, Ordering::Relaxed);
+                c.lock_count.store(-1, Ordering::Release);
+            }
+            return;
+        }
+    }
+    // SAFETY: per the contract (the out-of-line Microsoft-ABI copy: see below).
+    unsafe { leave(p) }
+}
+
 // The exports call these out-of-line Microsoft-ABI copies (see the note in `sync`): their
 // bodies are then one call that saves nothing, whatever path the export's hook takes.
 

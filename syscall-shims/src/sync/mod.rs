@@ -18,10 +18,12 @@ pub mod address;
 pub mod condvar;
 pub mod cs;
 pub mod once;
+pub mod single;
 pub mod slist;
 pub mod srw;
 
-pub use cs::{cs_delete, cs_enter, cs_init, cs_leave, cs_try_enter};
+pub use cs::{cs_delete, cs_enter, cs_enter_private, cs_init, cs_leave, cs_leave_private, cs_try_enter};
+pub use single::{going_multi_threaded, single_threaded};
 
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};

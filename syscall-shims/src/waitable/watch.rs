@@ -66,6 +66,7 @@ pub fn watch(obj: Arc<Object>, deadline: Option<Instant>, callback: impl FnOnce(
                 watches: StdMutex::new(Vec::new()),
             });
             let w2 = w.clone();
+            crate::sync::going_multi_threaded();
             std::thread::Builder::new()
                 .name("wine-rs-waits".into())
                 .spawn(move || run(&w2))

@@ -2,7 +2,7 @@
  *
  * A benchmark reports each measurement on stderr as one line
  *     BENCH <metric> <value> <unit>
- * which the runner (tools/bench/src/main.rs) collects; stdout goes to /dev/null. A
+ * which the runner (tools/bench/src/main.rs) collects; stdout goes to a file. A
  * benchmark that reports nothing is measured by the runner's wall clock (start-up). */
 #ifndef BENCH_H
 #define BENCH_H

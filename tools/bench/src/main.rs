@@ -1,10 +1,12 @@
 //! `wine-rs-bench`: the benchmark runner.
 //!
-//! Each benchmark is one C file, `tools/bench/src/NAME.c`, built twice: natively with gcc and
-//! for Windows with mingw-w64 (msvcrt). The runner runs every build N times natively, under
-//! wine-rs, under a wine-rs built without the export hook (`--features dllcore/no-relay-hook`:
-//! the relay check and the flight recorder compiled out) when there is one, and under Wine
-//! when Wine is installed; it takes the median of each measurement, the ratio to native, and
+//! Each benchmark is one C file, `tools/bench/src/NAME.c`, built three times: natively with gcc
+//! and for Windows with mingw-w64, once against msvcrt.dll and once against the UCRT
+//! (ucrtbase.dll through the api-ms-win-crt-* sets, as `test-apps/build.sh` links it). The
+//! runner runs every build N times natively, under wine-rs (both Windows builds), under a
+//! wine-rs built without the export hook (`--features dllcore/no-relay-hook`: the relay check
+//! and the flight recorder compiled out; msvcrt build) when there is one, and under Wine (both
+//! Windows builds) when Wine is installed; it takes the median of each measurement, the ratio to native, and
 //! writes the section of `docs/performance.md` between its markers.
 //!
 //! A benchmark reports measurements on stderr as `BENCH <metric> <value> <unit>` lines (see
@@ -23,9 +25,10 @@ use std::time::Instant;
 const USAGE: &str = "\
 Usage: wine-rs-bench [OPTIONS] [BENCH...]
 
-Builds tools/bench/src/BENCH.c natively and with mingw-w64, runs each natively, under wine-rs
-(and a wine-rs without the export hook, when built) and under Wine (when installed), and
-writes the medians to docs/performance.md. BENCH defaults to every .c file there.
+Builds tools/bench/src/BENCH.c natively and with mingw-w64 (against msvcrt.dll and against the
+UCRT), runs each natively, under wine-rs (and a wine-rs without the export hook, when built)
+and under Wine (when installed), and writes the medians to docs/performance.md. BENCH defaults
+to every .c file there.
 
 Options:
   -n, --reps N       measured runs per benchmark and runner (default 11), after one warm-up
@@ -35,6 +38,7 @@ Options:
   --nohook PATH      a wine-rs built with --features dllcore/no-relay-hook
                      (default TARGET/bench-nohook/release/wine-rs, when it exists)
   --no-wine          do not run Wine even if it is installed
+  --no-ucrt          do not build and run the UCRT builds
   --cpu N            pin every run to CPU N (taskset), for steadier numbers
   --out FILE         the file to update (default docs/performance.md); - prints the section
   -h, --help         this help
@@ -52,6 +56,7 @@ struct Opts {
     wine_rs: Option<PathBuf>,
     nohook: Option<PathBuf>,
     wine: bool,
+    ucrt: bool,
     cpu: Option<u32>,
     out: Option<PathBuf>,
     only: Vec<String>,
@@ -69,6 +74,7 @@ fn parse_args() -> Opts {
         wine_rs: None,
         nohook: None,
         wine: true,
+        ucrt: true,
         cpu: None,
         out: None,
         only: Vec::new(),
@@ -84,6 +90,7 @@ fn parse_args() -> Opts {
             "--wine-rs" => o.wine_rs = Some(value(&a).into()),
             "--nohook" => o.nohook = Some(value(&a).into()),
             "--no-wine" => o.wine = false,
+            "--no-ucrt" => o.ucrt = false,
             "--cpu" => o.cpu = Some(value(&a).parse().unwrap_or_else(|_| die("--cpu: not a number"))),
             "--out" => o.out = Some(value(&a).into()),
             "-h" | "--help" => {
@@ -140,6 +147,8 @@ struct Bench {
     about: String,
     native: PathBuf,
     windows: PathBuf,
+    /// The UCRT build (None with --no-ucrt).
+    ucrt: Option<PathBuf>,
 }
 
 fn newer(src: &[PathBuf], out: &Path) -> bool {
@@ -147,13 +156,14 @@ fn newer(src: &[PathBuf], out: &Path) -> bool {
     src.iter().any(|s| s.metadata().and_then(|m| m.modified()).is_ok_and(|m| m > t))
 }
 
-fn compile(cc: &str, args: &[&str], src: &Path, out: &Path, deps: &[PathBuf]) {
+fn compile(cc: &str, args: &[&str], libs: &[&str], src: &Path, out: &Path, deps: &[PathBuf]) {
     if !newer(deps, out) {
         return;
     }
     std::fs::create_dir_all(out.parent().unwrap()).unwrap_or_else(|e| die(&e.to_string()));
     eprintln!("wine-rs-bench: {cc} {}", src.display());
-    let ok = Command::new(cc).args(args).arg(src).arg("-o").arg(out).status().is_ok_and(|s| s.success());
+    let ok =
+        Command::new(cc).args(args).arg(src).arg("-o").arg(out).args(libs).status().is_ok_and(|s| s.success());
     if !ok {
         die(&format!("{cc} failed on {}", src.display()));
     }
@@ -173,7 +183,25 @@ fn describe(text: &str) -> String {
     joined.split_once(" - ").map(|(_, d)| d.to_string()).unwrap_or(joined)
 }
 
-fn benches(root: &Path, build: &Path, only: &[String]) -> Vec<Bench> {
+/// mingw-w64's flags for the Windows builds (as test-apps/build.sh has them).
+const WIN_CFLAGS: &[&str] = &["-O2", "-fno-builtin", "-D__USE_MINGW_ANSI_STDIO=0"];
+/// The UCRT build: gcc 12 has no -mcrtdll, so the UCRT is selected by hand (the link group:
+/// libgcc_eh's emutls needs libmingw32 again).
+const UCRT_CFLAGS: &[&str] = &["-D_UCRT", "-D__MSVCRT_VERSION__=0xE00"];
+const UCRT_LIBS: &[&str] = &[
+    "-nodefaultlibs",
+    "-Wl,--start-group",
+    "-lmingw32",
+    "-lgcc",
+    "-lgcc_eh",
+    "-lmoldname",
+    "-lmingwex",
+    "-lucrt",
+    "-lkernel32",
+    "-Wl,--end-group",
+];
+
+fn benches(root: &Path, build: &Path, only: &[String], ucrt: bool) -> Vec<Bench> {
     let src = root.join("tools/bench/src");
     let mut names: Vec<String> = std::fs::read_dir(&src)
         .unwrap_or_else(|e| die(&format!("{}: {e}", src.display())))
@@ -206,19 +234,25 @@ fn benches(root: &Path, build: &Path, only: &[String]) -> Vec<Bench> {
             let deps = vec![c.clone(), header.clone(), self_src.clone()];
             let native = build.join("native").join(&name);
             let windows = build.join("mingw").join(format!("{name}.exe"));
-            compile(&cc, &["-O2", "-fno-builtin"], &c, &native, &deps);
-            compile(&mingw, &["-O2", "-fno-builtin", "-D__USE_MINGW_ANSI_STDIO=0"], &c, &windows, &deps);
-            Bench { name, about, native, windows }
+            compile(&cc, &["-O2", "-fno-builtin"], &[], &c, &native, &deps);
+            compile(&mingw, WIN_CFLAGS, &[], &c, &windows, &deps);
+            let ucrt = ucrt.then(|| {
+                let out = build.join("ucrt").join(format!("{name}.exe"));
+                let flags: Vec<&str> = WIN_CFLAGS.iter().chain(UCRT_CFLAGS).copied().collect();
+                compile(&mingw, &flags, UCRT_LIBS, &c, &out, &deps);
+                out
+            });
+            Bench { name, about, native, windows, ucrt }
         })
         .collect()
 }
 
-/// How a build is run.
+/// How a build is run: natively, or a Windows build (`ucrt`: the UCRT one) under wine-rs or Wine.
 #[derive(Clone)]
 enum Runner {
     Native,
-    WineRs(PathBuf),
-    Wine(String),
+    WineRs(PathBuf, bool),
+    Wine(String, bool),
 }
 
 struct Column {
@@ -233,10 +267,14 @@ struct Sample {
 }
 
 fn run_once(b: &Bench, r: &Runner, cpu: Option<u32>, scratch: &Path) -> Result<Sample, String> {
+    let exe = |ucrt: bool| match (&b.ucrt, ucrt) {
+        (Some(u), true) => u.display().to_string(),
+        _ => b.windows.display().to_string(),
+    };
     let (prog, args): (String, Vec<String>) = match r {
         Runner::Native => (b.native.display().to_string(), vec![]),
-        Runner::WineRs(w) => (w.display().to_string(), vec![b.windows.display().to_string()]),
-        Runner::Wine(w) => (w.clone(), vec![b.windows.display().to_string()]),
+        Runner::WineRs(w, ucrt) => (w.display().to_string(), vec![exe(*ucrt)]),
+        Runner::Wine(w, ucrt) => (w.clone(), vec![exe(*ucrt)]),
     };
     let mut cmd = match cpu {
         Some(n) => {
@@ -249,13 +287,16 @@ fn run_once(b: &Bench, r: &Runner, cpu: Option<u32>, scratch: &Path) -> Result<S
     // stderr to a file, not a pipe: wineserver would inherit the pipe and keep it open.
     let err_path = scratch.join(format!("{}.stderr", b.name));
     let err = std::fs::File::create(&err_path).map_err(|e| e.to_string())?;
+    // stdout to a regular file, not /dev/null: a Windows CRT sees the null device as a
+    // character device (_isatty is true) and leaves stdout unbuffered, as for a console.
+    let out = std::fs::File::create(scratch.join(format!("{}.stdout", b.name))).map_err(|e| e.to_string())?;
     cmd.args(&args)
         .current_dir(b.windows.parent().unwrap())
         .env_remove("WINEDEBUG")
         .stdin(Stdio::null())
-        .stdout(Stdio::null())
+        .stdout(out)
         .stderr(err);
-    if let Runner::Wine(_) = r {
+    if let Runner::Wine(..) = r {
         cmd.env("WINEDEBUG", "-all");
     }
     let t0 = Instant::now();
@@ -401,15 +442,21 @@ fn main() {
     let build = target.join("bench");
     let scratch = build.join("scratch");
     std::fs::create_dir_all(&scratch).unwrap_or_else(|e| die(&e.to_string()));
-    let benches = benches(&root, &build, &o.only);
+    let benches = benches(&root, &build, &o.only, o.ucrt);
 
     let mut cols = vec![Column { label: "native", runner: Runner::Native }];
-    cols.push(Column { label: "wine-rs", runner: Runner::WineRs(wine_rs.clone()) });
+    cols.push(Column { label: "wine-rs", runner: Runner::WineRs(wine_rs.clone(), false) });
     if let Some(p) = &nohook {
-        cols.push(Column { label: "wine-rs, no hook", runner: Runner::WineRs(p.clone()) });
+        cols.push(Column { label: "wine-rs, no hook", runner: Runner::WineRs(p.clone(), false) });
+    }
+    if o.ucrt {
+        cols.push(Column { label: "wine-rs, UCRT", runner: Runner::WineRs(wine_rs.clone(), true) });
     }
     if use_wine {
-        cols.push(Column { label: "Wine", runner: Runner::Wine(wine.clone()) });
+        cols.push(Column { label: "Wine", runner: Runner::Wine(wine.clone(), false) });
+        if o.ucrt {
+            cols.push(Column { label: "Wine, UCRT", runner: Runner::Wine(wine.clone(), true) });
+        }
     }
     let col = |label: &str| cols.iter().position(|c| c.label == label);
 
@@ -443,8 +490,18 @@ fn main() {
     let _ = writeln!(s, "- native: `{}` (`-O2 -fno-builtin`)", first_line(&cc, &["--version"]));
     let _ = writeln!(
         s,
-        "- Windows: `{}` (`-O2 -fno-builtin -D__USE_MINGW_ANSI_STDIO=0`, msvcrt.dll)",
-        first_line(&mingw, &["--version"])
+        "- Windows: `{}` (`{}`, msvcrt.dll){}",
+        first_line(&mingw, &["--version"]),
+        WIN_CFLAGS.join(" "),
+        if o.ucrt {
+            format!(
+                "; \"UCRT\": the same with `{}`, linked against the UCRT (ucrtbase.dll through the \
+                 api-ms-win-crt-* sets)",
+                UCRT_CFLAGS.join(" ")
+            )
+        } else {
+            String::new()
+        }
     );
     let _ = writeln!(
         s,

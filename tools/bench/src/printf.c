@@ -1,5 +1,5 @@
 /* printf.c - the CRT's formatter: sprintf into a buffer, and printf to stdout (which the
- * runner sends to /dev/null, so it measures formatting and the CRT's buffering). */
+ * runner sends to a file, so it measures formatting and the CRT's buffering). */
 #include <stdio.h>
 #include "bench.h"
 

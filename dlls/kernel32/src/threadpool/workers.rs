@@ -47,6 +47,7 @@ pub fn submit(task: impl FnOnce() + Send + 'static) {
     }
     drop(w);
     if start {
+        syscall_shims::sync::going_multi_threaded();
         let r = dllcore::thread::spawn(worker_main, 0, 0, Box::new(waitable::exit_current_thread));
         if let Err(e) = r {
             log::warn!("thread pool: cannot start a worker: {e}");

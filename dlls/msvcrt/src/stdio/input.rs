@@ -85,10 +85,47 @@ pub unsafe extern "win64" fn _filbuf(f: *mut File) -> i32 {
 /// fgetc.
 #[export]
 pub unsafe extern "win64" fn fgetc(f: *mut File) -> i32 {
+    // The body is one call to a Microsoft-ABI function (see `stdio::fast`).
+    unsafe { fgetc_impl(f) }
+}
+
+/// The body of [`fgetc`].
+#[inline(never)]
+unsafe extern "win64" fn fgetc_impl(f: *mut File) -> i32 {
     if f.is_null() {
-        fail(EINVAL);
-        return EOF;
+        return null_stream(EOF as isize) as i32;
     }
+    if let Some(l) = crate::stdio::fast::static_lock(f) {
+        l.lock();
+        // SAFETY: a static stream, locked.
+        let r = match unsafe { crate::stdio::fast::get_buffered(f) } {
+            Some(r) => r,
+            None => unsafe { filbuf_w64(f) },
+        };
+        l.unlock();
+        return r;
+    }
+    unsafe { fgetc_locked_w64(f) }
+}
+
+/// A null argument: the invalid-parameter handler, EINVAL, and `ret` (out of line, for the
+/// fast paths: see `stdio::fast`).
+#[cold]
+#[inline(never)]
+extern "win64" fn null_stream(ret: isize) -> isize {
+    fail(EINVAL);
+    ret
+}
+
+/// fgetc's general path, out of line (a Microsoft-ABI function: see `stdio::fast`).
+#[inline(never)]
+unsafe extern "win64" fn filbuf_w64(f: *mut File) -> i32 {
+    unsafe { filbuf(f) }
+}
+
+/// fgetc on a stream that is not in the static arrays.
+#[inline(never)]
+unsafe extern "win64" fn fgetc_locked_w64(f: *mut File) -> i32 {
     with_locked(f, || unsafe { fgetc_nolock(f) })
 }
 
@@ -273,11 +310,36 @@ pub unsafe extern "win64" fn fread(
     count: usize,
     f: *mut File,
 ) -> usize {
+    // The body is one call to a Microsoft-ABI function (see `stdio::fast`).
+    unsafe { fread_impl(p, size, count, f) }
+}
+
+/// The body of [`fread`].
+#[inline(never)]
+unsafe extern "win64" fn fread_impl(p: *mut c_void, size: usize, count: usize, f: *mut File) -> usize {
     if f.is_null() || (p.is_null() && size != 0 && count != 0) {
-        fail(EINVAL);
-        return 0;
+        return null_stream(0) as usize;
     }
-    with_locked(f, || unsafe { fread_nolock(p as *mut u8, size, count, f) })
+    if let Some(total) = size.checked_mul(count)
+        && total != 0
+        && total <= crate::stdio::fast::SMALL
+        && let Some(l) = crate::stdio::fast::static_lock(f)
+    {
+        l.lock();
+        // SAFETY: a static stream, locked; the program passes room for `total` bytes.
+        let done = unsafe { crate::stdio::fast::read_buffered(p as *mut u8, total, f) };
+        l.unlock();
+        if done {
+            return count;
+        }
+    }
+    unsafe { fread_w64(p as *mut u8, size, count, f) }
+}
+
+/// fread's general path, out of line (see `stdio::fast`).
+#[inline(never)]
+unsafe extern "win64" fn fread_w64(p: *mut u8, size: usize, count: usize, f: *mut File) -> usize {
+    with_locked(f, || unsafe { fread_nolock(p, size, count, f) })
 }
 
 /// _fread_nolock.

@@ -15,6 +15,7 @@
 
 pub mod input;
 pub mod lowio;
+pub mod fast;
 pub mod open;
 pub mod output;
 pub mod printf;
@@ -240,6 +241,7 @@ enum Slot {
     Other,
 }
 
+#[inline(always)]
 fn slot(f: *mut File) -> Slot {
     let a = f as usize;
     let m = &raw mut _iob as usize;
@@ -280,7 +282,7 @@ pub fn lock_file(f: *mut File) {
         Slot::Ucrt(i) => UCRT_LOCKS[i].lock(),
         // SAFETY: a heap stream is followed by its initialised section.
         Slot::Other if heap_stream(f) => unsafe {
-            syscall_shims::sync::cs_enter(&raw mut (*(f as *mut FileCrit)).cs)
+            syscall_shims::sync::cs_enter_private(&raw mut (*(f as *mut FileCrit)).cs)
         },
         Slot::Other => OTHER_LOCK.lock(),
     }
@@ -293,7 +295,7 @@ pub fn unlock_file(f: *mut File) {
         Slot::Ucrt(i) => UCRT_LOCKS[i].unlock(),
         // SAFETY: as in lock_file.
         Slot::Other if heap_stream(f) => unsafe {
-            syscall_shims::sync::cs_leave(&raw mut (*(f as *mut FileCrit)).cs)
+            syscall_shims::sync::cs_leave_private(&raw mut (*(f as *mut FileCrit)).cs)
         },
         Slot::Other => OTHER_LOCK.unlock(),
     }

@@ -16,6 +16,35 @@ pub unsafe extern "win64" fn _flsbuf(c: i32, f: *mut File) -> i32 {
 /// fputc.
 #[export]
 pub unsafe extern "win64" fn fputc(c: i32, f: *mut File) -> i32 {
+    // The body is one call to a Microsoft-ABI function (see `stdio::fast`).
+    unsafe { fputc_impl(c, f) }
+}
+
+/// The body of [`fputc`].
+#[inline(never)]
+unsafe extern "win64" fn fputc_impl(c: i32, f: *mut File) -> i32 {
+    if let Some(l) = crate::stdio::fast::static_lock(f) {
+        l.lock();
+        // SAFETY: a static stream, locked.
+        let r = match unsafe { crate::stdio::fast::put_buffered(c, f) } {
+            Some(r) => r,
+            None => unsafe { fputc_nolock_w64(c, f) },
+        };
+        l.unlock();
+        return r;
+    }
+    unsafe { fputc_locked_w64(c, f) }
+}
+
+/// fputc's general path, out of line (a Microsoft-ABI function: see `stdio::fast`).
+#[inline(never)]
+unsafe extern "win64" fn fputc_nolock_w64(c: i32, f: *mut File) -> i32 {
+    unsafe { fputc_nolock(c, f) }
+}
+
+/// fputc on a stream that is not in the static arrays.
+#[inline(never)]
+unsafe extern "win64" fn fputc_locked_w64(c: i32, f: *mut File) -> i32 {
     with_locked(f, || unsafe { fputc_nolock(c, f) })
 }
 
@@ -125,14 +154,38 @@ pub unsafe extern "win64" fn fwrite(
     count: usize,
     f: *mut File,
 ) -> usize {
+    // The body is one call to a Microsoft-ABI function (see `stdio::fast`).
+    unsafe { fwrite_impl(p, size, count, f) }
+}
+
+/// The body of [`fwrite`].
+#[inline(never)]
+unsafe extern "win64" fn fwrite_impl(p: *const c_void, size: usize, count: usize, f: *mut File) -> usize {
     let Some(total) = size.checked_mul(count) else {
         return 0;
     };
     if total == 0 {
         return 0;
     }
-    let data = unsafe { std::slice::from_raw_parts(p as *const u8, total) };
-    (unsafe { write_locked(f, data) }) / size
+    if total <= crate::stdio::fast::SMALL
+        && let Some(l) = crate::stdio::fast::static_lock(f)
+    {
+        l.lock();
+        // SAFETY: a static stream, locked; the program passes `total` bytes.
+        let done = unsafe { crate::stdio::fast::write_buffered(p as *const u8, total, f) };
+        l.unlock();
+        if done {
+            return count;
+        }
+    }
+    unsafe { fwrite_w64(p as *const u8, size, total, f) }
+}
+
+/// fwrite's general path, out of line (see `stdio::fast`); whole elements written.
+#[inline(never)]
+unsafe extern "win64" fn fwrite_w64(p: *const u8, size: usize, total: usize, f: *mut File) -> usize {
+    let data = unsafe { std::slice::from_raw_parts(p, total) };
+    unsafe { write_locked(f, data) / size }
 }
 
 /// _fwrite_nolock.
