@@ -53,9 +53,18 @@ pub fn side(h: HANDLE) -> Result<(i32, Side), u32> {
     if !fd_is_tty(fd) {
         return Err(ERROR_INVALID_HANDLE);
     }
+    Ok((fd, if reads_input(fd) { Side::Input } else { Side::Output }))
+}
+
+/// fd 0 and read-only fds of a terminal are its input side.
+fn reads_input(fd: i32) -> bool {
     // SAFETY: F_GETFL has no memory preconditions.
-    let acc = unsafe { libc::fcntl(fd, libc::F_GETFL) } & libc::O_ACCMODE;
-    Ok((fd, if fd == 0 || acc == libc::O_RDONLY { Side::Input } else { Side::Output }))
+    fd == 0 || unsafe { libc::fcntl(fd, libc::F_GETFL) } & libc::O_ACCMODE == libc::O_RDONLY
+}
+
+/// Is the fd a console input handle's (a terminal's input side)?
+pub fn is_input_fd(fd: i32) -> bool {
+    fd_is_tty(fd) && reads_input(fd)
 }
 
 /// GetConsoleMode.

@@ -37,10 +37,11 @@ pub enum Object {
 }
 
 impl Object {
-    /// The object's wait state (files are always signaled, as a synchronous file handle is).
+    /// The object's wait state (files are always signaled, as a synchronous file handle is;
+    /// console input is signaled while input waits).
     pub fn waitable(&self) -> &Waitable {
         match self {
-            Object::File(_) => &waitable::ALWAYS_SIGNALED,
+            Object::File(f) => waitable::console::waitable_of(f),
             Object::Thread(t) => &t.waitable,
             Object::Process(p) => &p.waitable,
             Object::Event(e) => &e.0,

@@ -200,6 +200,8 @@ pub struct FileObject {
     pub(crate) opened: Option<Box<Opened>>,
     /// The completion port the file is associated with (CreateIoCompletionPort), once set.
     pub completion: std::sync::OnceLock<crate::waitable::Completion>,
+    /// Console input's own wait state (waitable::console), made on first wait; None for others.
+    pub(crate) input_wait: std::sync::OnceLock<Option<crate::waitable::Waitable>>,
 }
 
 impl std::fmt::Debug for FileObject {
@@ -216,12 +218,12 @@ impl std::fmt::Debug for FileObject {
 impl FileObject {
     /// Wrap one of the process's standard fds.
     pub fn from_std_fd(fd: i32) -> Self {
-        FileObject { fd, borrowed: true, opened: None, completion: Default::default() }
+        FileObject { fd, borrowed: true, opened: None, completion: Default::default(), input_wait: Default::default() }
     }
 
     /// Take ownership of an fd (closed when the last handle goes).
     pub fn owned(fd: i32) -> Self {
-        FileObject { fd, borrowed: false, opened: None, completion: Default::default() }
+        FileObject { fd, borrowed: false, opened: None, completion: Default::default(), input_wait: Default::default() }
     }
 
     /// The access the handle was opened with (all for fds not opened by name).

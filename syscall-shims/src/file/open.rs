@@ -216,7 +216,7 @@ fn open_existing(
         // After every check: now the data may go.
         let r = truncate_fd(fd);
         if let Err(e) = r {
-            drop(FileObject { fd, borrowed: false, opened: Some(opened), completion: Default::default() });
+            drop(FileObject { fd, borrowed: false, opened: Some(opened), completion: Default::default(), input_wait: Default::default() });
             return Err(e);
         }
         apply_readonly(fd, req.attributes);
@@ -365,11 +365,11 @@ pub fn open_target(t: NtTarget, req: &OpenRequest) -> Result<(HANDLE, u32), NtSt
             let f = FileName { base: root.to_path_buf(), comps: Vec::new(), trailing_sep: true };
             let req = OpenRequest { options: req.options & !opt::NON_DIRECTORY_FILE, ..*req };
             let (fd, o, r) = open_file(&f, &req)?;
-            (FileObject { fd, borrowed: false, opened: Some(o), completion: Default::default() }, r)
+            (FileObject { fd, borrowed: false, opened: Some(o), completion: Default::default(), input_wait: Default::default() }, r)
         }
         NtTarget::File(f) => {
             let (fd, o, r) = open_file(&f, req)?;
-            (FileObject { fd, borrowed: false, opened: Some(o), completion: Default::default() }, r)
+            (FileObject { fd, borrowed: false, opened: Some(o), completion: Default::default(), input_wait: Default::default() }, r)
         }
     };
     Ok((handles::insert(Arc::new(Object::File(obj.0)), req.inherit), obj.1))

@@ -16,6 +16,8 @@
 //!   mutexes it owns ([`exit_current_thread`], or the thread-local's destructor when the host
 //!   thread ends otherwise): at exit they are abandoned, and the next owner's wait returns
 //!   WAIT_ABANDONED.
+//! - Console input handles are signaled while the terminal has input; a watcher thread, alive
+//!   only while someone waits on one, wakes the waiters when input arrives ([`console`]).
 //!
 //! - Alertable waits (SleepEx, WaitFor*Ex, SignalObjectAndWait) also end when APCs are queued
 //!   to the thread ([`Thread::queue_apc`] wakes its waiter): objects are checked first, then
@@ -26,6 +28,7 @@
 //! The objects' own operations (SetEvent, ReleaseSemaphore, ...) are in [`objects`] and
 //! [`timer`]; the handle table's [`Object`] holds them.
 
+pub mod console;
 pub mod objects;
 pub mod port;
 #[cfg(test)]
@@ -68,6 +71,9 @@ pub enum State {
     /// An I/O completion port's queue: signaled while packets are queued; a wait on the port
     /// handle takes none (GetQueuedCompletionStatus takes them, [`port::dequeue`]).
     Port(std::collections::VecDeque<port::Packet>),
+    /// Console input (a terminal fd opened for input): signaled while the fd has input ready;
+    /// `watching` while a watcher thread wakes the waiters when input arrives ([`console`]).
+    Console { fd: i32, watching: bool },
 }
 
 /// What a satisfied wait did to an object.
@@ -89,6 +95,7 @@ impl State {
             State::Exited(code) => code.is_some(),
             State::Always => true,
             State::Port(ref q) => !q.is_empty(),
+            State::Console { fd, .. } => console::input_ready(fd, Duration::ZERO),
         }
     }
 
@@ -386,6 +393,9 @@ pub fn wait_ex(
         o.waitable().register(&waiter);
     }
     THREAD.with(|t| t.borrow_mut().waiting_on.extend(unique.iter().map(|o| (*o).clone())));
+    for o in &unique {
+        console::watch_if_console(o);
+    }
     let deregister = || {
         THREAD.with(|t| t.borrow_mut().waiting_on.clear());
         for o in &unique {
