@@ -59,8 +59,10 @@ pub struct Fields {
     pub ms: u16,
 }
 
-/// Days from 1601-01-01 to year-month-day (proleptic Gregorian; month 1..=12).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+/// Days from 1970-01-01 to year-month-day (proleptic Gregorian; month 1..=12). The one
+/// calendar computation of wine-rs: the CRT's time functions (epoch 1970) and the FILETIME
+/// conversions (epoch 1601, [`DAYS_1601_TO_1970`] earlier) both use it.
+pub fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     // Shift the year to start in March so the leap day is last.
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
@@ -68,12 +70,13 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     let mp = (m + 9) % 12;
     let doy = (153 * mp + 2) / 5 + d - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    // Days from 0000-03-01 to 1601-01-01: 584694.
-    era * 146_097 + doe - 584_694
+    // Days from 0000-03-01 to 1970-01-01: 719468.
+    era * 146_097 + doe - 719_468
 }
 
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
-    let z = days + 584_694;
+/// (year, month 1..=12, day) of a day count since 1970-01-01.
+pub fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
     let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
@@ -85,7 +88,11 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
     (y, m, d)
 }
 
-fn is_leap(y: i64) -> bool {
+/// Days from 1601-01-01 (FILETIME's epoch) to 1970-01-01.
+pub const DAYS_1601_TO_1970: i64 = 134_774;
+
+/// Is `y` a Gregorian leap year?
+pub fn is_leap(y: i64) -> bool {
     y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
 }
 
@@ -109,7 +116,7 @@ pub fn to_fields(ft: u64) -> Option<Fields> {
     let ms_total = ft / 10_000;
     let days = (ms_total / 86_400_000) as i64;
     let in_day = ms_total % 86_400_000;
-    let (y, m, d) = civil_from_days(days);
+    let (y, m, d) = civil_from_days(days - DAYS_1601_TO_1970);
     Some(Fields {
         year: y as u16,
         month: m as u16,
@@ -134,7 +141,7 @@ pub fn from_fields(f: &Fields) -> Option<u64> {
     if f.hour > 23 || f.minute > 59 || f.second > 59 || f.ms > 999 {
         return None;
     }
-    let days = days_from_civil(y, m, d) as u64;
+    let days = (days_from_civil(y, m, d) + DAYS_1601_TO_1970) as u64;
     let ms = ((days * 24 + f.hour as u64) * 60 + f.minute as u64) * 60_000 + f.second as u64 * 1000 + f.ms as u64;
     Some(ms * 10_000)
 }
@@ -171,10 +178,11 @@ mod tests {
 
     #[test]
     fn civil_round_trips() {
-        assert_eq!(days_from_civil(1601, 1, 1), 0);
-        assert_eq!(civil_from_days(0), (1601, 1, 1));
+        assert_eq!(days_from_civil(1601, 1, 1), -DAYS_1601_TO_1970);
+        assert_eq!(civil_from_days(-DAYS_1601_TO_1970), (1601, 1, 1));
         // 1970-01-01 is 134774 days after 1601-01-01, a Thursday.
-        assert_eq!(days_from_civil(1970, 1, 1), 134_774);
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(days_from_civil(2000, 3, 1), 11017);
         let f = to_fields(EPOCH_DIFF_100NS).unwrap();
         assert_eq!((f.year, f.month, f.day, f.day_of_week), (1970, 1, 1, 4));
         for days in (0..3_000_000i64).step_by(997) {
