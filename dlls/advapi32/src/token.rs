@@ -13,16 +13,6 @@ use windows_sys::Win32::Security::{
 };
 use windows_sys::core::{BOOL, PCWSTR, PWSTR};
 
-fn wstr(p: PCWSTR) -> String {
-    let mut n = 0;
-    // SAFETY: the program passes a NUL-terminated string.
-    while unsafe { *p.add(n) } != 0 {
-        n += 1;
-    }
-    // SAFETY: `n` units were just read.
-    String::from_utf16_lossy(unsafe { std::slice::from_raw_parts(p, n) })
-}
-
 /// GENERIC_* bits mapped to token rights, as the token type's generic mapping does.
 fn map_generic(access: u32) -> u32 {
     let mut a = access & 0x0fff_ffff;
@@ -82,12 +72,12 @@ pub unsafe extern "win64" fn OpenThreadToken(thread: HANDLE, _token_access: u32,
 pub unsafe extern "win64" fn LookupPrivilegeValueW(system: PCWSTR, name: PCWSTR, luid: *mut LUID) -> BOOL {
     // SAFETY: strings from the program, NUL-terminated.
     if !system.is_null() && unsafe { *system } != 0 {
-        return teb::fail(1722, FALSE);
+        return teb::fail(windows_sys::Win32::System::Rpc::RPC_S_SERVER_UNAVAILABLE as u32, FALSE);
     }
     if name.is_null() || luid.is_null() {
         return teb::fail(ERROR_NOACCESS, FALSE);
     }
-    match token::lookup_privilege(&wstr(name)) {
+    match token::lookup_privilege(&unsafe { dllcore::strings::wstr_to_string(name) }.unwrap_or_default()) {
         Some(l) => {
             // SAFETY: checked non-null.
             unsafe { luid.write_unaligned(l) };
@@ -129,7 +119,7 @@ pub unsafe extern "win64" fn LookupPrivilegeNameW(system: PCWSTR, luid: *const L
     // SAFETY: pointers from the program.
     unsafe {
         if !system.is_null() && *system != 0 {
-            return teb::fail(1722, FALSE);
+            return teb::fail(windows_sys::Win32::System::Rpc::RPC_S_SERVER_UNAVAILABLE as u32, FALSE);
         }
         if luid.is_null() || len.is_null() {
             return teb::fail(ERROR_NOACCESS, FALSE);
