@@ -11,23 +11,9 @@ use crate::relay::Site;
 /// How many calls each thread remembers.
 pub const DEPTH: usize = 32;
 
-// The ring is a thread-local variable defined here in assembly and reached with the
-// initial-exec TLS model from inline assembly: Rust's `thread_local!` in a library crate
-// compiles to a call to `__tls_get_addr` (relaxed away by the linker only after code
-// generation), and any call makes an `extern "win64"` export save XMM6-15 in its prolog,
-// which would cost more than the recorder itself. Layout: the call count (u64), then DEPTH
-// pointers to `Site`s. Zero-initialised (.tbss) in every thread.
-core::arch::global_asm!(
-    ".pushsection .tbss,\"awT\",@nobits",
-    ".globl wine_rs_flight_ring",
-    ".hidden wine_rs_flight_ring",
-    ".type wine_rs_flight_ring,@tls_object",
-    ".size wine_rs_flight_ring, 264",
-    ".p2align 3",
-    "wine_rs_flight_ring:",
-    ".zero 264",
-    ".popsection",
-);
+// The ring: the call count (u64), then DEPTH pointers to `Site`s, zero in every thread, in a
+// block reached without a call (see `fast_tls`).
+crate::fast_thread_local!(fn ring_block() -> *mut [usize; 33] = "wine_rs_flight_ring";);
 const _: () = assert!(DEPTH == 32, "the assembly above assumes 32 slots");
 
 /// Remember a call to `site` on this thread: six instructions, no call, no branch.
@@ -54,17 +40,7 @@ pub fn record(site: &'static Site) {
 
 /// This thread's ring.
 fn ring() -> *const usize {
-    let p: *const usize;
-    // SAFETY: fs:0 is the thread pointer; the GOT entry holds the ring's offset from it.
-    unsafe {
-        core::arch::asm!(
-            "mov {p}, qword ptr [rip + wine_rs_flight_ring@GOTTPOFF]",
-            "add {p}, qword ptr fs:[0]",
-            p = out(reg) p,
-            options(nostack, readonly),
-        )
-    };
-    p
+    ring_block() as *const usize
 }
 
 /// This thread's recorded calls, oldest first (at most [`DEPTH`]), and how many calls were

@@ -8,6 +8,7 @@
 
 pub mod channels;
 pub mod debug;
+pub mod fast_tls;
 pub mod flight;
 pub mod guard;
 pub mod loader_api;

@@ -90,6 +90,19 @@ pub fn enabled() -> bool {
     ENABLED.load(Ordering::Relaxed)
 }
 
+/// `traced`, hidden from the optimiser (an empty asm statement, no instruction). The export
+/// hook passes its "was this call traced" flag through this so that LLVM cannot duplicate the
+/// export body into a traced copy: in that copy, which it treats as cold, it would not inline
+/// the panic guard, and the resulting call to a Rust (System V) function would make every
+/// export save XMM6-15, on the fast path too.
+#[inline(always)]
+pub fn opaque(traced: bool) -> bool {
+    let mut b = traced as u8;
+    // SAFETY: an empty asm statement that only "modifies" a register it is given.
+    unsafe { core::arch::asm!("/* {0} */", inout(reg_byte) b, options(nomem, nostack, preserves_flags)) };
+    b != 0
+}
+
 /// Write the relay trace as JSON lines to `path` (created or truncated) and turn relay on.
 pub fn set_trace_file(path: &std::path::Path) -> std::io::Result<()> {
     use std::os::fd::IntoRawFd;

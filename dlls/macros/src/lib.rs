@@ -270,7 +270,9 @@ fn export_fn(opts: Opts, f: ItemFn) -> syn::Result<TokenStream2> {
                 true
             }
             ::dllcore::flight::record(&__SITE);
-            let __traced = ::dllcore::relay::enabled() && __relay_call(#(#copies),*);
+            let __traced = ::dllcore::relay::opaque(
+                ::dllcore::relay::enabled() && __relay_call(#(#copies),*),
+            );
         };
         if diverges {
             quote! {
