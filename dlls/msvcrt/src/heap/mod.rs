@@ -1,4 +1,5 @@
-//! malloc.h / stdlib.h: the CRT heap, on the host's malloc.
+//! malloc.h / stdlib.h: the CRT heap: small blocks from per-thread size-class caches
+//! ([`small`]), larger ones from the host's malloc.
 //!
 //! Windows' `_msize` returns exactly the size that was asked for, so each block carries a
 //! 16-byte header holding it (which also keeps the 16-byte alignment of the host's malloc).
@@ -9,8 +10,12 @@ use dllcore::export;
 use std::ffi::c_void;
 use std::sync::atomic::{AtomicI32, Ordering};
 
-const HEADER: usize = 16;
-/// Marks a live block in the header's second word (catches some double frees and foreign pointers).
+mod small;
+
+use small::{HEADER, SMALL_MAX};
+
+/// Marks a live block from the host's malloc in the header's second word (catches some double
+/// frees and foreign pointers).
 const MAGIC: usize = 0x6372_7468_6561_7021;
 const DEAD: usize = 0x6672_6565_6421_2121;
 
@@ -19,13 +24,39 @@ const MAX_REQUEST: usize = isize::MAX as usize - 4096;
 
 static NEW_MODE: AtomicI32 = AtomicI32::new(0);
 
-#[inline]
+#[inline(always)]
 unsafe fn header(p: *mut c_void) -> *mut usize {
     unsafe { (p as *mut u8).sub(HEADER) as *mut usize }
 }
 
-/// Allocate `size` bytes (uninitialised); null with errno ENOMEM on failure.
+/// Allocate `size` bytes (uninitialised); null with errno ENOMEM on failure. Small requests
+/// come from this thread's cache without a call (see [`small`]).
+#[inline(always)]
 pub fn alloc(size: usize) -> *mut c_void {
+    if size <= SMALL_MAX {
+        if let Some(p) = small::pop(size) {
+            return p;
+        }
+    }
+    alloc_slow(size)
+}
+
+/// Malloc when the thread's cache has no block: refill it, or ask the host for a large block.
+#[cold]
+#[inline(never)]
+extern "win64" fn alloc_slow(size: usize) -> *mut c_void {
+    if size <= SMALL_MAX {
+        let p = small::alloc_slow(size);
+        if p.is_null() {
+            set_errno(ENOMEM);
+        }
+        return p;
+    }
+    alloc_host(size)
+}
+
+/// A block of the host's malloc, whatever its size.
+fn alloc_host(size: usize) -> *mut c_void {
     if size > MAX_REQUEST {
         set_errno(ENOMEM);
         return std::ptr::null_mut();
@@ -43,22 +74,38 @@ pub fn alloc(size: usize) -> *mut c_void {
     }
 }
 
-/// Free a block from [`alloc`] (null is ignored).
+/// Free a block from [`alloc`] (null is ignored). A small block goes onto this thread's cache
+/// without a call.
 ///
 /// # Safety
 /// `p` must be null or a live block of this heap.
+#[inline(always)]
 pub unsafe fn dealloc(p: *mut c_void) {
     if p.is_null() {
         return;
     }
     unsafe {
-        let h = header(p);
-        if *h.add(1) != MAGIC {
-            log::error!("free({p:p}): not a live CRT heap block");
+        if small::is_live(*header(p).add(1)) && small::push(p as *mut u8) {
             return;
         }
-        *h.add(1) = DEAD;
-        libc::free(h as *mut c_void);
+        dealloc_slow(p)
+    }
+}
+
+/// Free of a large block, of a small one whose class list is full, or of a bad pointer.
+#[cold]
+#[inline(never)]
+unsafe extern "win64" fn dealloc_slow(p: *mut c_void) {
+    unsafe {
+        let h = header(p);
+        match *h.add(1) {
+            tag if small::is_live(tag) => small::free_slow(p as *mut u8),
+            MAGIC => {
+                *h.add(1) = DEAD;
+                libc::free(h as *mut c_void);
+            }
+            _ => log::error!("free({p:p}): not a live CRT heap block"),
+        }
     }
 }
 
@@ -88,18 +135,54 @@ pub unsafe fn resize(p: *mut c_void, size: usize) -> *mut c_void {
     }
     unsafe {
         let h = header(p);
-        if *h.add(1) != MAGIC {
-            log::error!("realloc({p:p}): not a live CRT heap block");
-            set_errno(EINVAL);
-            return std::ptr::null_mut();
+        match *h.add(1) {
+            tag if small::is_live(tag) => {
+                let old = *h;
+                let room = small::capacity(tag);
+                if size <= room {
+                    *h = size;
+                    return p;
+                }
+                // A small block that grows moves to the host's malloc, whose realloc can
+                // often grow a block in place: blocks grown step by step (vectors, string
+                // builders) are then copied about as often as natively.
+                let n = alloc_host(size);
+                if !n.is_null() {
+                    std::ptr::copy_nonoverlapping(p as *const u8, n as *mut u8, old.min(size));
+                    dealloc(p);
+                }
+                n
+            }
+            MAGIC => {
+                // The host block may have room already (its usable size is past the request);
+                // when it must move, it is given room for half as much again, so that a block
+                // grown step by step (vectors, string builders) moves a few times, not at every
+                // step. _msize still reports the requested size.
+                let usable = libc::malloc_usable_size(h as *mut c_void);
+                let old = *h;
+                // (Shrinking by more than half gives the memory back.)
+                if size + HEADER <= usable && (size >= old || 2 * (size + HEADER) >= usable) {
+                    *h = size;
+                    return p;
+                }
+                let want = if size > old { size.max(old.saturating_add(old / 2)).min(MAX_REQUEST) } else { size };
+                let mut raw = libc::realloc(h as *mut c_void, want + HEADER) as *mut usize;
+                if raw.is_null() && want > size {
+                    raw = libc::realloc(h as *mut c_void, size + HEADER) as *mut usize;
+                }
+                if raw.is_null() {
+                    set_errno(ENOMEM);
+                    return std::ptr::null_mut();
+                }
+                *raw = size;
+                (raw as *mut u8).add(HEADER) as *mut c_void
+            }
+            _ => {
+                log::error!("realloc({p:p}): not a live CRT heap block");
+                set_errno(EINVAL);
+                std::ptr::null_mut()
+            }
         }
-        let raw = libc::realloc(h as *mut c_void, size + HEADER) as *mut usize;
-        if raw.is_null() {
-            set_errno(ENOMEM);
-            return std::ptr::null_mut();
-        }
-        *raw = size;
-        (raw as *mut u8).add(HEADER) as *mut c_void
     }
 }
 
@@ -387,6 +470,60 @@ mod tests {
             let s = realloc(std::ptr::null_mut(), 7);
             assert_eq!(_msize(s), 7);
             free(s);
+        }
+    }
+
+    #[test]
+    fn realloc_across_small_and_large_keeps_data() {
+        // Grow one block a byte at a time from 1 to 5000 bytes (through the small classes into
+        // the host's blocks), then shrink it back: the data and _msize follow every step.
+        unsafe {
+            let mut p = malloc(1) as *mut u8;
+            *p = 0;
+            for n in 2..=5000usize {
+                p = realloc(p as *mut c_void, n) as *mut u8;
+                assert!(!p.is_null());
+                assert_eq!(p as usize % 16, 0);
+                assert_eq!(_msize(p as *mut c_void), n);
+                *p.add(n - 1) = (n % 251) as u8;
+            }
+            for n in (1..5000usize).rev().step_by(7) {
+                p = realloc(p as *mut c_void, n) as *mut u8;
+                assert_eq!(_msize(p as *mut c_void), n);
+                for k in [1usize, n / 2, n - 1] {
+                    if k >= 1 {
+                        assert_eq!(*p.add(k), ((k + 1) % 251) as u8, "byte {k} at size {n}");
+                    }
+                }
+            }
+            free(p as *mut c_void);
+        }
+    }
+
+    #[test]
+    fn many_small_blocks_are_distinct_and_reused() {
+        unsafe {
+            let blocks: Vec<*mut u8> = (0..5000).map(|i| malloc(1 + i % 1024) as *mut u8).collect();
+            for (i, &b) in blocks.iter().enumerate() {
+                std::ptr::write_bytes(b, (i % 256) as u8, 1 + i % 1024);
+            }
+            for (i, &b) in blocks.iter().enumerate() {
+                let n = 1 + i % 1024;
+                assert!(std::slice::from_raw_parts(b, n).iter().all(|&x| x == (i % 256) as u8));
+                assert_eq!(_msize(b as *mut c_void), n);
+            }
+            for &b in &blocks {
+                free(b as *mut c_void);
+            }
+            // A double free is reported and ignored, not a corrupted list.
+            let p = malloc(40);
+            free(p);
+            free(p);
+            let a = malloc(40);
+            let b = malloc(40);
+            assert_ne!(a, b);
+            free(a);
+            free(b);
         }
     }
 
