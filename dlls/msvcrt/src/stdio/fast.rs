@@ -3,6 +3,11 @@
 //! export locks, copies and unlocks without calling a System V function, so that it need not
 //! save XMM6-15 (see the note in syscall-shims' `sync`); everything else goes to the general
 //! path, an out-of-line Microsoft-ABI function.
+//!
+//! While the process has a single thread (`syscall_shims::sync::single_threaded`), fputc and
+//! fgetc skip the lock altogether: nothing else can hold it, and the buffered paths start no
+//! thread. A program's own `_lock_file` around the call is a recursive hold by this thread,
+//! which the skipped lock would have let through anyway.
 
 use super::{File, IOB_ENTRIES, STREAM_LOCKS, Slot, UCRT_LOCKS, slot};
 use crate::lock::{RLock, crt_lock};

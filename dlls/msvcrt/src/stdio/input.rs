@@ -85,7 +85,13 @@ pub unsafe extern "win64" fn _filbuf(f: *mut File) -> i32 {
 /// fgetc.
 #[export]
 pub unsafe extern "win64" fn fgetc(f: *mut File) -> i32 {
-    // The body is one call to a Microsoft-ABI function (see `stdio::fast`).
+    // As fputc: single-threaded, a buffered byte is taken without the lock.
+    if !f.is_null() && syscall_shims::sync::single_threaded() {
+        // SAFETY: a FILE of ours; no other thread can touch it.
+        if let Some(r) = unsafe { crate::stdio::fast::get_buffered(f) } {
+            return r;
+        }
+    }
     unsafe { fgetc_impl(f) }
 }
 

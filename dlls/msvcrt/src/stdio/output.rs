@@ -16,7 +16,15 @@ pub unsafe extern "win64" fn _flsbuf(c: i32, f: *mut File) -> i32 {
 /// fputc.
 #[export]
 pub unsafe extern "win64" fn fputc(c: i32, f: *mut File) -> i32 {
-    // The body is one call to a Microsoft-ABI function (see `stdio::fast`).
+    // Alone in the process, a stream lock has no one to exclude: a byte that fits the buffer
+    // is stored without taking it (see `stdio::fast`). Otherwise one call to a Microsoft-ABI
+    // function.
+    if !f.is_null() && syscall_shims::sync::single_threaded() {
+        // SAFETY: a FILE of ours; no other thread can touch it.
+        if let Some(r) = unsafe { crate::stdio::fast::put_buffered(c, f) } {
+            return r;
+        }
+    }
     unsafe { fputc_impl(c, f) }
 }
 
