@@ -205,6 +205,39 @@ fn parse_exp<T: Digit>(s: &[T], i: usize, letters: &[u8]) -> Option<(i64, usize)
     Some((if neg { -e } else { e }, j))
 }
 
+/// Write `s[m0..m1]` (digits and at most one '.') as ASCII into `out`, then "e" and `exp`;
+/// returns the length. `out` holds `m1 - m0 + 24` bytes at least.
+fn assemble<T: Digit>(out: &mut [u8], s: &[T], m0: usize, m1: usize, exp: i64) -> usize {
+    let mut n = 0;
+    for c in &s[m0..m1] {
+        out[n] = c.code() as u8;
+        n += 1;
+    }
+    out[n] = b'e';
+    n += 1;
+    if exp < 0 {
+        out[n] = b'-';
+        n += 1;
+    }
+    let mut digits = [0u8; 20];
+    let mut k = 0;
+    let mut e = exp.unsigned_abs();
+    loop {
+        digits[k] = b'0' + (e % 10) as u8;
+        k += 1;
+        e /= 10;
+        if e == 0 {
+            break;
+        }
+    }
+    while k > 0 {
+        k -= 1;
+        out[n] = digits[k];
+        n += 1;
+    }
+    n
+}
+
 /// Parse floating-point text by the rules of the module comment.
 pub fn parse<T: Digit>(s: &[T], target: Target, flavor: Flavor) -> Parsed {
     let none = Parsed {
@@ -269,63 +302,76 @@ pub fn parse<T: Digit>(s: &[T], target: Target, flavor: Flavor) -> Parsed {
             },
         };
     }
-    // Decimal: significant digits and the exponent of the last one.
-    let mut digits: Vec<u8> = Vec::new();
+    // Decimal: the mantissa's text is s[m0..m1]; `nd` counts its digits from the first
+    // non-zero one, `exp10` is the exponent of its last digit.
+    let m0 = i;
+    let mut nd: i64 = 0;
     let mut exp10: i64 = 0;
     let mut any = false;
     while (0x30..=0x39).contains(&at(i)) {
         any = true;
-        if !(digits.is_empty() && at(i) == 0x30) {
-            digits.push(at(i) as u8);
+        if nd > 0 || at(i) != 0x30 {
+            nd += 1;
         }
         i += 1;
     }
     if at(i) == b'.' as u32 {
         let mut j = i + 1;
         let mut frac_any = false;
+        let mut fd = 0;
         while (0x30..=0x39).contains(&at(j)) {
             frac_any = true;
-            if !(digits.is_empty() && at(j) == 0x30) {
-                digits.push(at(j) as u8);
+            if nd > 0 || at(j) != 0x30 {
+                nd += 1;
             }
-            exp10 -= 1;
+            fd += 1;
             j += 1;
         }
         if any || frac_any {
             any = true;
+            exp10 = -fd;
             i = j;
-        } else {
-            exp10 = 0;
         }
     }
     if !any {
         return none;
     }
+    let m1 = i;
     let letters: &[u8] = if flavor == Flavor::Ucrt { b"ed" } else { b"e" };
+    let mut exp = 0i64;
     if let Some((e, used)) = parse_exp(s, i, letters) {
+        exp = e;
         exp10 = exp10.saturating_add(e);
         i = used;
     }
-    while digits.last() == Some(&b'0') {
-        digits.pop();
-        exp10 += 1;
-    }
-    if digits.is_empty() {
+    if nd == 0 {
         return Parsed {
             value: sign(0.0),
             used: i,
             range: false,
         };
     }
-    let magnitude = exp10 + digits.len() as i64;
+    // The decimal point of the first significant digit, in powers of ten.
+    let magnitude = exp10.saturating_add(nd);
     let (value, over, under, sub) = if magnitude > 400 {
         (f64::INFINITY, true, false, false)
     } else if magnitude < -400 {
         (0.0, false, true, false)
     } else {
-        let mut text = String::from_utf8(digits).unwrap_or_default();
-        text.push('e');
-        text.push_str(&exp10.to_string());
+        // Rust's parsers (exact, round-half-even) read the mantissa as written, followed by
+        // "e" and the exponent: assembled on the stack for the usual lengths.
+        let mut buf = [0u8; 128];
+        let mut heap = Vec::new();
+        let text: &[u8] = if m1 - m0 + 24 <= buf.len() {
+            let n = assemble(&mut buf, s, m0, m1, exp);
+            &buf[..n]
+        } else {
+            heap.resize(m1 - m0 + 24, 0);
+            let n = assemble(&mut heap, s, m0, m1, exp);
+            &heap[..n]
+        };
+        // SAFETY: `assemble` writes ASCII digits, '.', 'e' and '-' only.
+        let text = unsafe { std::str::from_utf8_unchecked(text) };
         match target {
             Target::F64 => {
                 let v: f64 = text.parse().unwrap_or(0.0);
