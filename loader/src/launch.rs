@@ -35,6 +35,18 @@ pub fn run(program: &Path, args: &[String]) -> ! {
     let file = std::fs::File::open(program).unwrap_or_else(|e| fail(&format!("{shown}: {e}")));
     // SAFETY: mapped read-only; the file is not modified while we run.
     let data = unsafe { memmap2::Mmap::map(&file) }.unwrap_or_else(|e| fail(&format!("{shown}: {e}")));
+    // A built-in program's placeholder (C:\windows\system32\cmd.exe): run the built-in.
+    if let Some(name) = syscall_shims::process::builtin::program_of(&data) {
+        let abs = std::fs::canonicalize(program).unwrap_or_else(|_| program.to_path_buf());
+        let win_path = syscall_shims::path::unix_to_dos(&abs.to_string_lossy());
+        let command_line = handoff.command_line.unwrap_or_else(|| cmdline::build(&win_path, args));
+        let code = match name {
+            "cmd" => cmd::main(&command_line),
+            _ => fail(&format!("{shown}: unknown built-in program '{name}'")),
+        };
+        syscall_shims::process::report_exit(code);
+        std::process::exit(code as i32)
+    }
     let info = pe::parse(&data).unwrap_or_else(|e| fail(&format!("{shown}: {e}")));
     if info.is_dll {
         fail(&format!("{shown}: is a DLL, not a program"));
