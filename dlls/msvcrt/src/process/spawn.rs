@@ -5,9 +5,9 @@
 //! console); `_P_OVERLAY` (and the `_exec` functions) start the child and end the calling
 //! process with exit code 0 — Windows has no exec: the new process runs on, and whoever
 //! waited for the caller sees 0, not the new program's code. Errors return -1 with errno:
-//! ENOENT when the file is not found, EINVAL (after the invalid-parameter handler) for a bad
-//! mode, a NULL name or argument vector, or an empty argv[0]; others from CreateProcess's
-//! error.
+//! ENOENT when the file is not found, EINVAL for a bad mode, and EINVAL after the
+//! invalid-parameter handler for a NULL name or argument vector or an empty argv[0] (as
+//! Microsoft documents); others from CreateProcess's error.
 
 use super::{Start, array_a, array_w, create, find_file, invalid, join_args, wait_exit_code};
 use crate::errno::{ECHILD, ENOENT, set_errno};
@@ -56,8 +56,12 @@ impl CrtChar for u16 {
 /// Start `name` with `args` (and `env`, or ours) in `mode`; see the module comment.
 pub fn run(mode: i32, name: Option<String>, args: Option<Vec<String>>, env: Option<Vec<String>>, use_path: bool) -> isize {
     let (Some(name), Some(args)) = (name, args) else { return invalid() };
-    if name.is_empty() || args.first().is_none_or(|a| a.is_empty()) || !(P_WAIT..=P_DETACH).contains(&mode) {
+    if name.is_empty() || args.first().is_none_or(|a| a.is_empty()) {
         return invalid();
+    }
+    if !(P_WAIT..=P_DETACH).contains(&mode) {
+        set_errno(crate::errno::EINVAL);
+        return -1;
     }
     let Some(file) = find_file(&name, use_path) else {
         set_errno(ENOENT);
