@@ -160,6 +160,8 @@ static void test_system(void)
     CHECK(!strcmp(slurp("sys1.txt"), "one\r\ntwo\r\n"), ">> appends: \"%s\"", slurp("sys1.txt"));
     CHECK(system("type sys1.txt>sys2.txt") == 0, "type");
     CHECK(!strcmp(slurp("sys2.txt"), "one\r\ntwo\r\n"), "type copies: \"%s\"", slurp("sys2.txt"));
+    CHECK(system("echo.>sys2.txt& echo x y >>sys2.txt") == 0, "echo.");
+    CHECK(!strcmp(slurp("sys2.txt"), "\r\nx y \r\n"), "echo. prints an empty line, spaces kept: \"%s\"", slurp("sys2.txt"));
     CHECK(system("del sys1.txt sys2.txt") == 0, "del");
     CHECK(GetFileAttributesA("sys1.txt") == INVALID_FILE_ATTRIBUTES, "del removed sys1.txt");
 
@@ -190,6 +192,22 @@ static void test_system(void)
 
     CHECK(system("mkdir sysdir\\sub && rmdir sysdir\\sub && rmdir sysdir") == 0, "mkdir and rmdir");
     CHECK(GetFileAttributesA("sysdir") == INVALID_FILE_ATTRIBUTES, "sysdir removed");
+
+    /* cmd.exe through CreateProcess, found on the search path like any program */
+    {
+        STARTUPINFOA si = { sizeof si };
+        PROCESS_INFORMATION pi;
+        char cl[] = "cmd.exe /c exit 5";
+        DWORD code = 0;
+        BOOL ok = CreateProcessA(NULL, cl, NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi);
+        CHECK(ok, "CreateProcess(cmd.exe /c ...): error %lu", GetLastError());
+        if (ok) {
+            WaitForSingleObject(pi.hProcess, 20000);
+            CHECK(GetExitCodeProcess(pi.hProcess, &code) && code == 5, "cmd.exe exit code %lu", code);
+            CloseHandle(pi.hProcess);
+            CloseHandle(pi.hThread);
+        }
+    }
 
     /* a command that does not exist: cmd.exe's 9009 */
     CHECK(system("wine-rs-no-such-command 2>nul") == 9009, "unknown command: %d", system("wine-rs-no-such-command 2>nul"));

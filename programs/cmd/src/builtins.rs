@@ -33,9 +33,9 @@ pub fn message(e: u32) -> &'static str {
 
 const NAMES: &[&str] = &["echo", "exit", "cd", "chdir", "set", "type", "del", "erase", "mkdir", "md", "rmdir", "rd", "rem"];
 
-/// If `text` starts with a built-in's name: (the name, lower case; the rest after the
-/// delimiter). `echo` keeps the delimiter's meaning: after `echo` + white space the rest is
-/// the text, after `echo` + another delimiter too (`echo.` prints an empty line).
+/// If `text` starts with a built-in's name: (the name, lower case; the rest). For `echo` the
+/// rest starts with the delimiter (white space, or `.` for `echo.`...); the others lose a
+/// white-space delimiter.
 pub fn split(text: &str) -> Option<(&'static str, &str)> {
     let end = text.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(text.len());
     let word = text[..end].to_ascii_lowercase();
@@ -44,9 +44,9 @@ pub fn split(text: &str) -> Option<(&'static str, &str)> {
     match rest.chars().next() {
         None => Some((name, "")),
         Some(c) if c == ' ' || c == '\t' || "./(;,=+[]\\:".contains(c) => {
-            // Only echo drops a delimiter other than white space (`echo.`); the others keep
-            // it as part of their arguments (`cd..`, `exit/b`).
-            if *name != "echo" && c != ' ' && c != '\t' {
+            // echo keeps its delimiter (it decides what echo prints); the others drop white
+            // space and keep any other delimiter as part of their arguments (`cd..`, `exit/b`).
+            if *name == "echo" || (c != ' ' && c != '\t') {
                 return Some((name, rest));
             }
             Some((name, &rest[c.len_utf8()..]))
@@ -109,13 +109,25 @@ pub fn run(name: &str, args: &str, io: &Streams, errorlevel: u32) -> Flow {
     }
 }
 
+/// `echo text`, `echo.` (an empty line; also `echo/`, `echo(`...), `echo` alone ("ECHO is
+/// on."). `args` starts with the delimiter after the name.
 fn echo(args: &str, io: &Streams) -> Flow {
-    if args.trim().is_empty() && !args.starts_with(|c: char| "./(;,=+[]\\:".contains(c)) {
-        io.out("ECHO is on.\r\n");
-    } else if ["on", "off"].contains(&args.trim().to_ascii_lowercase().as_str()) {
-    } else {
-        io.out(args);
-        io.out("\r\n");
+    let mut chars = args.chars();
+    match chars.next() {
+        None => io.out("ECHO is on.\r\n"),
+        Some(' ' | '\t') => {
+            let text = chars.as_str();
+            if text.trim().is_empty() {
+                io.out("ECHO is on.\r\n");
+            } else if !["on", "off"].contains(&text.trim().to_ascii_lowercase().as_str()) {
+                io.out(text);
+                io.out("\r\n");
+            }
+        }
+        Some(_) => {
+            io.out(chars.as_str());
+            io.out("\r\n");
+        }
     }
     Flow::Status(0)
 }
@@ -353,8 +365,8 @@ mod tests {
 
     #[test]
     fn names_and_delimiters() {
-        assert_eq!(split("echo hi  there "), Some(("echo", "hi  there ")));
-        assert_eq!(split("ECHO."), Some(("echo", "")));
+        assert_eq!(split("echo hi  there "), Some(("echo", " hi  there ")));
+        assert_eq!(split("ECHO."), Some(("echo", ".")));
         assert_eq!(split("echo"), Some(("echo", "")));
         assert_eq!(split("cd.."), Some(("cd", "..")));
         assert_eq!(split("exit/b 3"), Some(("exit", "/b 3")));

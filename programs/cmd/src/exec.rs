@@ -173,3 +173,40 @@ fn spawn(unix: &str, image: &str, kind: process::ProgramKind, line: &str, std: [
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::run_line;
+
+    /// Connectors, built-ins, redirections and %VAR% through the whole interpreter (no child
+    /// processes: every command here is a built-in).
+    #[test]
+    fn lines_of_builtins() {
+        let mut level = 0;
+        assert_eq!(run_line("exit 3", &mut level), Some(3));
+        assert_eq!(run_line("exit /b 4 & exit 5", &mut level), Some(4));
+        assert_eq!(run_line("set WRS_CMD_T=12", &mut level), None);
+        assert_eq!(level, 0);
+        assert_eq!(run_line("exit %WRS_CMD_T%", &mut level), Some(12));
+        // `type` of a missing file fails: || runs, && does not.
+        assert_eq!(run_line("type wine-rs-no-such-file 2>nul || exit 7", &mut level), Some(7));
+        assert_eq!(run_line("type wine-rs-no-such-file 2>nul && exit 7", &mut level), None);
+        assert_eq!(level, 1);
+        assert_eq!(run_line("exit %ERRORLEVEL%", &mut level), Some(1));
+
+        let dir = std::env::temp_dir().join(format!("wine-rs-cmd-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let dos = syscall_shims::path::unix_to_dos(&dir.to_string_lossy());
+        let f = format!("{dos}\\out.txt");
+        assert_eq!(run_line(&format!("echo one>\"{f}\"& echo two>>\"{f}\"& echo.>>\"{f}\""), &mut level), None);
+        assert_eq!(std::fs::read(dir.join("out.txt")).unwrap(), b"one\r\ntwo\r\n\r\n");
+        assert_eq!(run_line(&format!("md \"{dos}\\a\\b\" && rd \"{dos}\\a\\b\" && del \"{f}\""), &mut level), None);
+        assert_eq!(level, 0);
+        assert!(!dir.join("out.txt").exists() && dir.join("a").is_dir() && !dir.join("a/b").exists());
+        assert_eq!(run_line(&format!("rd /s /q \"{dos}\""), &mut level), None);
+        assert!(!dir.exists());
+        assert_eq!(run_line("set WRS_CMD_T=", &mut level), None);
+        assert_eq!(run_line("set WRS_CMD_T >nul", &mut level), None);
+        assert_eq!(level, 1, "no longer defined");
+    }
+}
