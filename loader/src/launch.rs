@@ -7,14 +7,26 @@ use std::path::{Path, PathBuf};
 /// Exit code when wine-rs itself cannot start the program.
 pub const EXIT_LOAD_FAILED: i32 = 1;
 
-/// Find the program file: as given, else with ".exe" appended.
+/// Find the program file: as given, else with ".exe" appended; a bare name not found that
+/// way is looked for in the prefix's C:\windows\system32 (so `wine-rs cmd /c ...` runs the
+/// built-in cmd.exe, as `wine cmd` does).
 pub fn find_program(arg: &str) -> Option<PathBuf> {
     let p = PathBuf::from(arg);
     if p.is_file() {
         return Some(p);
     }
     let with_exe = PathBuf::from(format!("{arg}.exe"));
-    with_exe.is_file().then_some(with_exe)
+    if with_exe.is_file() {
+        return Some(with_exe);
+    }
+    if arg.is_empty() || arg.contains(['/', '\\', ':']) {
+        return None;
+    }
+    [arg.to_string(), format!("{arg}.exe")]
+        .iter()
+        .filter_map(|n| syscall_shims::path::dos_to_unix(&format!("C:\\windows\\system32\\{n}")))
+        .map(PathBuf::from)
+        .find(|p| p.is_file())
 }
 
 fn fail(msg: &str) -> ! {
