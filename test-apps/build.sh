@@ -305,6 +305,8 @@ for variant in msvcrt ucrt; do
     for app in stdio scanf lowio; do
         link "$variant" "$app.exe" "$HERE/crt/$app.c" "$H" "$HERE/crt/crt.h" -- -fno-builtin "$HERE/crt/$app.c"
     done
+    # processes: system, _spawn, _popen, signals, exit handlers, threads (test-apps/crt/process.c)
+    link "$variant" process.exe "$HERE/crt/process.c" "$H" "$HERE/crt/crt.h" -- -fno-builtin "$HERE/crt/process.c"
 
     # files, paths and the prefix (test-apps/files/); names get a file- prefix
     for app in paths fileio dirs rename locks mapping notify ntfile; do

@@ -36,7 +36,7 @@ export WINEDEBUG=-all
 export LC_ALL=C.UTF-8
 OUT="${OUT:-$BUILD/wine-out}"
 
-ALL_APPS=(hello args printf tls peb dllapp reloc string wstring ctype conv math time env locale stdio scanf lowio proc npipe procenv stress syncobj threadctl threadpool file-paths file-fileio file-dirs file-rename file-locks file-mapping file-notify file-ntfile iocp nls oleaut timeconv advapi sysinfo sysmisc)
+ALL_APPS=(hello args printf tls peb dllapp reloc string wstring ctype conv math time env locale stdio scanf lowio process proc npipe procenv stress syncobj threadctl threadpool file-paths file-fileio file-dirs file-rename file-locks file-mapping file-notify file-ntfile iocp nls oleaut timeconv advapi sysinfo sysmisc)
 DETACH_LINE="testdll: DLL_PROCESS_DETACH (process exit)"
 
 build=0 verbose=0 apps=()

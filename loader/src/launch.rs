@@ -7,14 +7,26 @@ use std::path::{Path, PathBuf};
 /// Exit code when wine-rs itself cannot start the program.
 pub const EXIT_LOAD_FAILED: i32 = 1;
 
-/// Find the program file: as given, else with ".exe" appended.
+/// Find the program file: as given, else with ".exe" appended; a bare name not found that
+/// way is looked for in the prefix's C:\windows\system32 (so `wine-rs cmd /c ...` runs the
+/// built-in cmd.exe, as `wine cmd` does).
 pub fn find_program(arg: &str) -> Option<PathBuf> {
     let p = PathBuf::from(arg);
     if p.is_file() {
         return Some(p);
     }
     let with_exe = PathBuf::from(format!("{arg}.exe"));
-    with_exe.is_file().then_some(with_exe)
+    if with_exe.is_file() {
+        return Some(with_exe);
+    }
+    if arg.is_empty() || arg.contains(['/', '\\', ':']) {
+        return None;
+    }
+    [arg.to_string(), format!("{arg}.exe")]
+        .iter()
+        .filter_map(|n| syscall_shims::path::dos_to_unix(&format!("C:\\windows\\system32\\{n}")))
+        .map(PathBuf::from)
+        .find(|p| p.is_file())
 }
 
 fn fail(msg: &str) -> ! {
@@ -35,6 +47,18 @@ pub fn run(program: &Path, args: &[String]) -> ! {
     let file = std::fs::File::open(program).unwrap_or_else(|e| fail(&format!("{shown}: {e}")));
     // SAFETY: mapped read-only; the file is not modified while we run.
     let data = unsafe { memmap2::Mmap::map(&file) }.unwrap_or_else(|e| fail(&format!("{shown}: {e}")));
+    // A built-in program's placeholder (C:\windows\system32\cmd.exe): run the built-in.
+    if let Some(name) = syscall_shims::process::builtin::program_of(&data) {
+        let abs = std::fs::canonicalize(program).unwrap_or_else(|_| program.to_path_buf());
+        let win_path = syscall_shims::path::unix_to_dos(&abs.to_string_lossy());
+        let command_line = handoff.command_line.unwrap_or_else(|| cmdline::build(&win_path, args));
+        let code = match name {
+            "cmd" => cmd::main(&command_line),
+            _ => fail(&format!("{shown}: unknown built-in program '{name}'")),
+        };
+        syscall_shims::process::report_exit(code);
+        std::process::exit(code as i32)
+    }
     let info = pe::parse(&data).unwrap_or_else(|e| fail(&format!("{shown}: {e}")));
     if info.is_dll {
         fail(&format!("{shown}: is a DLL, not a program"));

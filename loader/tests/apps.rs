@@ -399,6 +399,13 @@ fn crt_lowio() {
     test_app("lowio");
 }
 
+/// system, _spawn*, _exec, _cwait, _popen/_pclose (through the built-in cmd.exe), signal and
+/// raise, atexit and at_quick_exit, _beginthreadex (test-apps/crt/process.c).
+#[test]
+fn crt_process() {
+    test_app("process");
+}
+
 #[test]
 fn threads_stress() {
     test_app("stress");

@@ -5,7 +5,7 @@
 use crate::handleapi::inherit_of;
 use dllcore::{export, teb};
 use syscall_shims::process::{self, Spawn};
-use syscall_shims::{cmdline, codepage, env, handles, path};
+use syscall_shims::{codepage, env, handles, path};
 use windows_sys::Win32::Foundation::{
     ERROR_BAD_LENGTH, ERROR_DIRECTORY, ERROR_FILE_NOT_FOUND, ERROR_GEN_FAILURE, ERROR_INSUFFICIENT_BUFFER,
     ERROR_INVALID_PARAMETER, ERROR_NOT_SUPPORTED, FALSE, HANDLE, HANDLE_FLAG_INHERIT, TRUE,
@@ -38,93 +38,9 @@ struct Request {
     thread_inherit: bool,
 }
 
-/// Does this file name carry an extension (a dot in its last component)?
-fn has_extension(name: &str) -> bool {
-    name.rsplit(['\\', '/']).next().is_some_and(|last| last.contains('.'))
-}
-
-/// Does this name say where it is (a directory part or a drive)?
-fn has_path(name: &str) -> bool {
-    name.contains(['\\', '/']) || name.as_bytes().get(1) == Some(&b':')
-}
-
-/// The Unix file a Windows (or Unix-style) path names, if it exists and is a file.
-fn existing_file(dos: &str) -> Option<String> {
-    let unix = path::dos_to_unix(dos)?;
-    std::path::Path::new(&unix).is_file().then_some(unix)
-}
-
-/// The directories CreateProcess searches for a bare program name, in order: the
-/// application's directory, the current directory, the system directories, PATH.
-fn search_dirs() -> Vec<String> {
-    let mut dirs = Vec::new();
-    let image = dllcore::process::image_path();
-    if let Some(i) = image.rfind('\\') {
-        dirs.push(image[..i].to_string());
-    }
-    dirs.push(path::current_dir());
-    dirs.extend(["C:\\windows\\system32", "C:\\windows\\system", "C:\\windows"].map(String::from));
-    if let Some(p) = env::get(&"PATH".encode_utf16().collect::<Vec<u16>>()) {
-        dirs.extend(String::from_utf16_lossy(&p).split(';').filter(|d| !d.is_empty()).map(String::from));
-    }
-    dirs
-}
-
-/// Find the program `name` as CreateProcess does. `search` (a command line's first token):
-/// ".exe" appended when the name has no extension (a name ending in '.' has it removed
-/// instead; a native program's name without ".exe" is found too), the search path used for
-/// names without a directory part. Without `search` (lpApplicationName): the name as given.
-/// Returns (Unix path, Windows path).
-fn find_program(name: &str, search: bool) -> Option<(String, String)> {
-    let mut candidates = Vec::new();
-    if !search {
-        // An application name is used as given: no extension is added.
-        candidates.push(name.to_string());
-    } else if let Some(stripped) = name.strip_suffix('.') {
-        candidates.push(stripped.to_string());
-    } else if has_extension(name) {
-        candidates.push(name.to_string());
-    } else {
-        candidates.push(format!("{name}.exe"));
-        candidates.push(name.to_string());
-    }
-    let found = |c: &str| existing_file(c).map(|u| (u, c.to_string()));
-    if !search || has_path(name) {
-        return candidates.iter().find_map(|c| found(c)).map(|(u, w)| (u, windows_form(&w)));
-    }
-    for dir in search_dirs() {
-        let dir = dir.trim_end_matches('\\');
-        for c in &candidates {
-            if let Some(r) = found(&format!("{dir}\\{c}")) {
-                return Some(r);
-            }
-        }
-    }
-    None
-}
-
-/// A program path in Windows form: Unix-style names become Z: paths.
-fn windows_form(name: &str) -> String {
-    if name.starts_with('/') {
-        path::unix_to_dos(name)
-    } else {
-        // Relative names are completed against the current directory.
-        path::full_path(name).unwrap_or_else(|| name.replace('/', "\\"))
-    }
-}
-
-/// The program for a command line without an application name: the first token (inside
-/// quotes, or up to white space); unquoted, each longer prefix ending at a space is tried in
-/// turn (`C:\Program Files\x.exe a` tries `C:\Program`, then `C:\Program Files\x.exe`).
-fn program_from_command_line(cmd: &str) -> Option<(String, String)> {
-    let (token, quoted) = cmdline::program_token(cmd);
-    if quoted || token.is_empty() {
-        return find_program(token, true);
-    }
-    let line = cmd.trim_start_matches([' ', '\t']);
-    let mut ends: Vec<usize> = line.match_indices([' ', '\t']).map(|(i, _)| i).collect();
-    ends.push(line.len());
-    ends.into_iter().find_map(|end| find_program(&line[..end], true))
+/// The running program's directory: where CreateProcess looks first.
+fn app_dir() -> Option<&'static str> {
+    process::search::dir_of(dllcore::process::image_path())
 }
 
 /// An environment block: NUL-separated strings up to an empty one.
@@ -193,8 +109,10 @@ unsafe fn handle_list(list: *const AttrList) -> Option<Vec<HANDLE>> {
 
 fn create_process(req: Request, pi: *mut PROCESS_INFORMATION) -> Result<(), u32> {
     let (unix, image) = match (&req.app, &req.command_line) {
-        (Some(app), _) => find_program(app, false).ok_or(ERROR_FILE_NOT_FOUND)?,
-        (None, Some(cmd)) => program_from_command_line(cmd).ok_or(ERROR_FILE_NOT_FOUND)?,
+        (Some(app), _) => process::search::find_program(app, false, app_dir()).ok_or(ERROR_FILE_NOT_FOUND)?,
+        (None, Some(cmd)) => {
+            process::search::program_from_command_line(cmd, app_dir()).ok_or(ERROR_FILE_NOT_FOUND)?
+        }
         (None, None) => return Err(ERROR_INVALID_PARAMETER),
     };
     let kind = process::program_kind(&unix)?;
@@ -458,23 +376,6 @@ pub extern "win64" fn DeleteProcThreadAttributeList(_list: *mut AttrList) {}
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn program_names() {
-        assert!(has_extension("a\\b.exe") && !has_extension("a.d\\b") && has_extension("x."));
-        assert!(has_path("C:x") && has_path("a\\b") && has_path("/bin/sh") && !has_path("sh"));
-        // /bin/sh: no ".exe" there, found as given.
-        assert_eq!(find_program("/bin/sh", true).map(|r| r.0).as_deref(), Some("/bin/sh"));
-        assert_eq!(find_program("Z:\\bin\\sh", false).map(|r| r.1).as_deref(), Some("Z:\\bin\\sh"));
-        assert_eq!(find_program("/bin/sh", true).map(|r| r.1).as_deref(), Some("Z:\\bin\\sh"));
-        // Bare names go through the search path (PATH holds Z:\bin in Windows form).
-        let r = find_program("sh", true).expect("sh on PATH");
-        assert!(r.0.ends_with("/sh"), "{r:?}");
-        assert_eq!(find_program("wine-rs-no-such-program", true), None);
-        // Unquoted prefixes: "/bin/sh -c x" finds /bin/sh.
-        assert_eq!(program_from_command_line("/bin/sh -c x").map(|r| r.0).as_deref(), Some("/bin/sh"));
-        assert_eq!(program_from_command_line("\"/bin/sh\" -c").map(|r| r.0).as_deref(), Some("/bin/sh"));
-    }
 
     #[test]
     fn attribute_lists() {

@@ -12,7 +12,8 @@
 //! forms), `env` (getenv, _putenv), `locale` (setlocale, `_locale_t`) and `multibyte` (mbstowcs
 //! and friends), `misc` (signals, rand), `lock` (the CRT's numbered locks), `stdio` (FILE streams,
 //! fds, the printf exports), `printf` (the format engine) and `printf_s` (msvcrt's remaining
-//! `_s` printf exports), `thread` (_beginthreadex over kernel32), `cxx` (C++ exception handling,
+//! `_s` printf exports), `thread` (_beginthreadex over kernel32), `process` (_spawn, _exec, system, _popen over
+//! kernel32's CreateProcessW), `cxx` (C++ exception handling,
 //! terminate, type_info; shared with the vcruntime140 crate).
 
 use dllcore::{BuiltinDll, Export, distributed_slice};
@@ -50,6 +51,7 @@ pub mod misc;
 pub mod multibyte;
 pub mod printf;
 pub mod printf_s;
+pub mod process;
 pub mod safe;
 pub mod scanf;
 pub mod setjmp;

@@ -1,6 +1,6 @@
 //! stdlib.h and signal.h odds and ends: signals, `_getpid`, rand.
 
-use crate::errno::{EINVAL, set_errno};
+use crate::errno::EINVAL;
 use dllcore::export;
 use std::cell::Cell;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -44,14 +44,16 @@ pub fn signal_handler(sig: i32) -> usize {
     handler_slot(sig).map_or(SIG_DFL, |s| s.load(Ordering::Acquire))
 }
 
-/// signal: install a handler; returns the previous one (SIG_ERR and EINVAL for an unknown
-/// signal). Handlers are called by `raise` (and by the exception dispatcher, later).
+/// signal: install a handler; returns the previous one. An unknown signal (or SIG_ERR as the
+/// handler) goes to the invalid-parameter handler, then gives SIG_ERR and EINVAL, as
+/// Microsoft documents (Wine 8 only returns SIG_ERR). Handlers are called by `raise` and, for
+/// hardware exceptions, by `_XcptFilter` (mingw programs: their own top-level filter).
 #[export]
 pub extern "win64" fn signal(sig: i32, handler: usize) -> usize {
     match handler_slot(sig) {
         Some(s) if handler != SIG_ERR => s.swap(handler, Ordering::AcqRel),
         _ => {
-            set_errno(EINVAL);
+            crate::invalid::fail(EINVAL);
             SIG_ERR
         }
     }
@@ -82,9 +84,14 @@ pub fn raise_signal(sig: i32) -> i32 {
     0
 }
 
-/// raise.
+/// raise: deliver `sig` in this process (see `raise_signal`). An unknown signal goes to the
+/// invalid-parameter handler, then gives -1 and EINVAL, as Microsoft documents.
 #[export]
 pub extern "win64" fn raise(sig: i32) -> i32 {
+    if handler_slot(sig).is_none() {
+        crate::invalid::fail(EINVAL);
+        return -1;
+    }
     raise_signal(sig)
 }
 

@@ -4,7 +4,6 @@
 
 use crate::errno::{EINVAL, set_errno, set_errno_from_win32};
 use dllcore::export;
-use dllcore::loader_api::{ProcName, try_loader};
 use std::ffi::c_void;
 
 type CreateThread = unsafe extern "win64" fn(
@@ -17,18 +16,7 @@ type CreateThread = unsafe extern "win64" fn(
 ) -> usize;
 type ExitThread = unsafe extern "win64" fn(u32) -> !;
 
-/// A kernel32 export's address (0 when there is no loader or no such export).
-fn kernel32(name: &str) -> usize {
-    let Some(l) = try_loader() else { return 0 };
-    let Some(base) = l
-        .get_module_handle(Some("kernel32.dll"))
-        .or_else(|| l.load_library("kernel32.dll", 0).ok())
-    else {
-        return 0;
-    };
-    l.get_proc_address(base, ProcName::Name(name.as_bytes()))
-        .unwrap_or(0)
-}
+use crate::process::kernel32;
 
 unsafe fn create_thread(
     security: *mut c_void,

@@ -6,7 +6,9 @@
 //!
 //! ```text
 //! dosdevices/c: -> ../drive_c            drive_c/windows/system32
-//! dosdevices/z: -> /                     drive_c/users/<user>/{Desktop,Documents,Temp,
+//! dosdevices/z: -> /                     drive_c/windows/system32/cmd.exe (a placeholder:
+//!                                            `crate::process::builtin`)
+//!                                        drive_c/users/<user>/{Desktop,Documents,Temp,
 //!                                                              AppData/Roaming,AppData/Local}
 //!                                        drive_c/users/Public, drive_c/ProgramData,
 //!                                        drive_c/Program Files, drive_c/Program Files (x86)
@@ -138,6 +140,8 @@ pub fn prefix() -> &'static Prefix {
         if !probe.is_dir() || !dir.join("dosdevices").is_dir() {
             create_skeleton(&dir, &user);
         }
+        // The built-in programs' placeholders (cmd.exe): a stat each when present.
+        crate::process::builtin::install(&dir.join("drive_c/windows/system32"));
         let mut drives = read_drives(&dir);
         if !drives.iter().any(|d| d.letter == b'Z') {
             drives.push(Drive { letter: b'Z', root: PathBuf::from("/"), root_str: String::new() });

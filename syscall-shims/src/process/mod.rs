@@ -18,8 +18,10 @@
 //!   opens it.
 //! - **Jobs** ([`job`]) and **times** ([`times`]).
 
+pub mod builtin;
 mod handoff;
 pub mod job;
+pub mod search;
 mod spawn;
 pub mod times;
 

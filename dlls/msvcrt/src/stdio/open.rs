@@ -219,7 +219,7 @@ unsafe fn freopen_s_impl(
 }
 
 /// `_wfdopen`'s work: a stream on an open fd.
-fn fdopen_impl(fd: i32, mode: Option<Vec<u16>>, flavor: Flavor) -> *mut File {
+pub(crate) fn fdopen_impl(fd: i32, mode: Option<Vec<u16>>, flavor: Flavor) -> *mut File {
     let Some(mode) = mode else {
         fail(EINVAL);
         return std::ptr::null_mut();
