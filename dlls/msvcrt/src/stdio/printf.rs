@@ -24,10 +24,50 @@ pub const LEGACY_WIDE_SPECIFIERS: u64 = 1 << 2;
 /// `_TRUNCATE` for the `_s` functions' count.
 const TRUNCATE: usize = usize::MAX;
 
+thread_local! {
+    /// The thread's spare formatting buffer (see [`Scratch`]).
+    static SPARE: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// A narrow formatting buffer recycled per thread: formatting to a stream or a string would
+/// otherwise allocate and free one on every call. Buffers over 64 KiB are not kept.
+pub struct Scratch(Vec<u8>);
+
+impl Scratch {
+    fn new(capacity: usize) -> Scratch {
+        let mut v = SPARE.try_with(|c| c.take()).unwrap_or_default();
+        v.clear();
+        v.reserve(capacity);
+        Scratch(v)
+    }
+}
+
+impl std::ops::Deref for Scratch {
+    type Target = Vec<u8>;
+    fn deref(&self) -> &Vec<u8> {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Scratch {
+    fn deref_mut(&mut self) -> &mut Vec<u8> {
+        &mut self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        if self.0.capacity() <= 64 * 1024 {
+            let v = std::mem::take(&mut self.0);
+            let _ = SPARE.try_with(|c| c.set(v));
+        }
+    }
+}
+
 /// Format a narrow string; Err holds the output before a refused `%n`.
-unsafe fn fmt_a(fmt: *const u8, va: VaList, flavor: Flavor) -> Result<Vec<u8>, Vec<u8>> {
+unsafe fn fmt_a(fmt: *const u8, va: VaList, flavor: Flavor) -> Result<Scratch, Scratch> {
     let f = unsafe { dllcore::strings::cstr(fmt) }.unwrap_or(&[]);
-    let mut out = Vec::with_capacity(f.len() + 32);
+    let mut out = Scratch::new(f.len() + 32);
     let mut args = unsafe { VaSlots::new(va.ptr) };
     match unsafe { format_narrow_into(&mut out, f, &mut args, flavor) } {
         Ok(()) => Ok(out),
@@ -185,7 +225,7 @@ unsafe fn store_s<T: Copy + Default>(dst: *mut T, size: usize, count: usize, out
     -1
 }
 
-fn unwrap<T>(r: Result<Vec<T>, Vec<T>>) -> (Vec<T>, bool) {
+fn unwrap<B>(r: Result<B, B>) -> (B, bool) {
     match r {
         Ok(o) => (o, true),
         Err(o) => (o, false),
