@@ -185,29 +185,44 @@ pub unsafe extern "win64" fn fgets(s: *mut c_void, size: i32, f: *mut File) -> *
         fail(EINVAL);
         return std::ptr::null_mut();
     }
+    if size <= 1 {
+        // No room for a character: nothing is read, and NULL says so.
+        return std::ptr::null_mut();
+    }
+    let max = size as usize - 1;
     with_locked(f, || unsafe {
         let mut n = 0usize;
-        let mut c = EOF;
-        let mut left = size;
-        while left > 1 {
-            c = fgetc_nolock(f);
-            if c == EOF || c == b'\n' as i32 {
+        let mut eof = false;
+        while n < max {
+            if (*f).cnt > 0 {
+                // Whole runs from the buffer, up to and including a '\n'.
+                let avail = ((*f).cnt as usize).min(max - n);
+                let nl = libc::memchr((*f).ptr as *const c_void, b'\n' as i32, avail);
+                let k = if nl.is_null() { avail } else { nl as usize - (*f).ptr as usize + 1 };
+                std::ptr::copy_nonoverlapping((*f).ptr, s.add(n), k);
+                (*f).ptr = (*f).ptr.add(k);
+                (*f).cnt -= k as i32;
+                n += k;
+                if !nl.is_null() {
+                    break;
+                }
+                continue;
+            }
+            let c = filbuf(f);
+            if c == EOF {
+                eof = true;
                 break;
             }
             *s.add(n) = c as u8;
             n += 1;
-            left -= 1;
+            if c == b'\n' as i32 {
+                break;
+            }
         }
-        if c == EOF && n == 0 {
+        if eof && n == 0 {
             return std::ptr::null_mut();
         }
-        if c != EOF && left > 1 {
-            *s.add(n) = c as u8;
-            n += 1;
-        }
-        if size > 0 {
-            *s.add(n) = 0;
-        }
+        *s.add(n) = 0;
         s as *mut c_void
     })
 }
