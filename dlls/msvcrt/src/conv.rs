@@ -22,6 +22,17 @@ use dllcore::export;
 pub trait Digit: Copy + Eq + Default {
     fn code(self) -> u32;
     fn ascii(b: u8) -> Self;
+    /// Units before the terminating NUL.
+    ///
+    /// # Safety
+    /// `s` must be NUL-terminated.
+    unsafe fn len(s: *const Self) -> usize {
+        let mut n = 0;
+        while unsafe { *s.add(n) } != Self::default() {
+            n += 1;
+        }
+        n
+    }
 }
 
 impl Digit for u8 {
@@ -30,6 +41,10 @@ impl Digit for u8 {
     }
     fn ascii(b: u8) -> u8 {
         b
+    }
+    unsafe fn len(s: *const u8) -> usize {
+        // SAFETY: per the contract (the host's strlen reads a word at a time).
+        unsafe { libc::strlen(s as *const libc::c_char) }
     }
 }
 
@@ -84,14 +99,19 @@ struct Parsed {
     used: usize,
 }
 
-/// The digits of `s` by the strtol rules (see the module comment). None for a bad base.
-fn parse_int<T: Digit>(s: &[T], base: i32) -> Option<Parsed> {
+/// The digits of the NUL-terminated text at `s` by the strtol rules (see the module comment).
+/// None for a bad base. Reads no further than the parse goes (the NUL stops every step).
+///
+/// # Safety
+/// `s` must be NUL-terminated.
+unsafe fn parse_int<T: Digit>(s: *const T, base: i32) -> Option<Parsed> {
     if base != 0 && !(2..=36).contains(&base) {
         return None;
     }
-    let at = |i: usize| s.get(i).map_or(0, |c| c.code());
+    // SAFETY: only indices up to the first NUL are read (see above).
+    let at = |i: usize| unsafe { (*s.add(i)).code() };
     let mut i = 0;
-    while i < s.len() && is_space(at(i)) {
+    while is_space(at(i)) {
         i += 1;
     }
     let mut negative = false;
@@ -114,7 +134,7 @@ fn parse_int<T: Digit>(s: &[T], base: i32) -> Option<Parsed> {
         i += 2;
     }
     let (mut value, mut overflow, mut any) = (0u64, false, false);
-    while i < s.len() {
+    loop {
         let Some(d) = digit_value(at(i)).map(u64::from) else {
             break;
         };
@@ -147,11 +167,7 @@ pub unsafe fn text<'a, T: Digit>(s: *const T) -> &'a [T] {
     if s.is_null() {
         return &[];
     }
-    let mut n = 0;
-    while unsafe { *s.add(n) } != T::default() {
-        n += 1;
-    }
-    unsafe { std::slice::from_raw_parts(s, n) }
+    unsafe { std::slice::from_raw_parts(s, T::len(s)) }
 }
 
 /// strtol-family work: parse, clamp to the signed or unsigned range of `bits` bits, set errno
@@ -173,7 +189,7 @@ pub unsafe fn strto<T: Digit>(
         fail(EINVAL);
         return 0;
     }
-    let Some(p) = parse_int(unsafe { text(s) }, base) else {
+    let Some(p) = (unsafe { parse_int(s, base) }) else {
         if !end.is_null() {
             unsafe { *end = s as *mut T };
         }
@@ -274,11 +290,19 @@ strto_fns! {
     wcstoumax, _wcstoumax_l: u16 => u64, 64, false;
 }
 
-/// msvcrt's atoi: decimal digits with wrapping arithmetic (no overflow check).
-fn atoi_wrapping<T: Digit>(s: &[T]) -> i64 {
-    let at = |i: usize| s.get(i).map_or(0, |c| c.code());
+/// msvcrt's atoi: decimal digits with wrapping arithmetic (no overflow check). NULL reads
+/// as empty text.
+///
+/// # Safety
+/// `s` must be NULL or NUL-terminated.
+unsafe fn atoi_wrapping<T: Digit>(s: *const T) -> i64 {
+    if s.is_null() {
+        return 0;
+    }
+    // SAFETY: only indices up to the first NUL are read.
+    let at = |i: usize| unsafe { (*s.add(i)).code() };
     let mut i = 0;
-    while i < s.len() && is_space(at(i)) {
+    while is_space(at(i)) {
         i += 1;
     }
     let mut neg = false;
@@ -297,37 +321,37 @@ fn atoi_wrapping<T: Digit>(s: &[T]) -> i64 {
 /// atoi (msvcrt): wraps on overflow ("4294967297" gives 1).
 #[export(name = "atoi", only = MSVCRT)]
 pub unsafe extern "win64" fn atoi_msvcrt(s: *const u8) -> i32 {
-    atoi_wrapping(unsafe { text(s) }) as i32
+    unsafe { atoi_wrapping(s) as i32 }
 }
 
 /// atol (msvcrt): as atoi.
 #[export(name = "atol", only = MSVCRT)]
 pub unsafe extern "win64" fn atol_msvcrt(s: *const u8) -> i32 {
-    atoi_wrapping(unsafe { text(s) }) as i32
+    unsafe { atoi_wrapping(s) as i32 }
 }
 
 /// _atoi64 (msvcrt): wraps on overflow.
 #[export(name = "_atoi64", only = MSVCRT)]
 pub unsafe extern "win64" fn _atoi64_msvcrt(s: *const u8) -> i64 {
-    atoi_wrapping(unsafe { text(s) })
+    unsafe { atoi_wrapping(s) }
 }
 
 /// _wtoi (msvcrt).
 #[export(name = "_wtoi", only = MSVCRT)]
 pub unsafe extern "win64" fn _wtoi_msvcrt(s: *const u16) -> i32 {
-    atoi_wrapping(unsafe { text(s) }) as i32
+    unsafe { atoi_wrapping(s) as i32 }
 }
 
 /// _wtol (msvcrt).
 #[export(name = "_wtol", only = MSVCRT)]
 pub unsafe extern "win64" fn _wtol_msvcrt(s: *const u16) -> i32 {
-    atoi_wrapping(unsafe { text(s) }) as i32
+    unsafe { atoi_wrapping(s) as i32 }
 }
 
 /// _wtoi64 (msvcrt).
 #[export(name = "_wtoi64", only = MSVCRT)]
 pub unsafe extern "win64" fn _wtoi64_msvcrt(s: *const u16) -> i64 {
-    atoi_wrapping(unsafe { text(s) })
+    unsafe { atoi_wrapping(s) }
 }
 
 /// Parse for the UCRT's ato* functions: strtol without an end pointer (NULL is EINVAL, 0).
