@@ -32,6 +32,27 @@ static OUTPUT_MODE: AtomicU32 = AtomicU32::new(DEFAULT_OUTPUT_MODE);
 static SAVED_TERMIOS: Mutex<Option<(i32, libc::termios)>> = Mutex::new(None);
 /// A '\n' owed to the reader after a "\r" that filled its buffer.
 static PENDING_LF: Mutex<bool> = Mutex::new(false);
+/// Keys the user typed that were read from the terminal by someone else than a reader (the
+/// cursor-position query in `screen`): the next reads of console input get them first.
+static TYPED_AHEAD: Mutex<Vec<u8>> = Mutex::new(Vec::new());
+
+/// Give back input read from the terminal by the cursor query, for the next console read.
+pub(crate) fn unread(bytes: &[u8]) {
+    if !bytes.is_empty() {
+        TYPED_AHEAD.lock().unwrap_or_else(|e| e.into_inner()).extend_from_slice(bytes);
+    }
+}
+
+/// Does the console echo typed lines (line input with echo, as the terminal then does)?
+pub(crate) fn echoes() -> bool {
+    let m = INPUT_MODE.load(Ordering::Relaxed);
+    m & ENABLE_LINE_INPUT != 0 && m & ENABLE_ECHO_INPUT != 0
+}
+
+/// Is there input given back with [`unread`] (console input is then signaled)?
+pub(crate) fn has_unread() -> bool {
+    !TYPED_AHEAD.lock().unwrap_or_else(|e| e.into_inner()).is_empty()
+}
 
 /// Which side of the console a handle is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,7 +173,33 @@ pub fn read(h: HANDLE, buf: &mut [u8]) -> Result<usize, u32> {
         buf[0] = b'\n';
         return Ok(1);
     }
-    let n = file::read_fd(fd, buf)?;
+    let n = {
+        let mut ahead = TYPED_AHEAD.lock().unwrap_or_else(|e| e.into_inner());
+        if ahead.is_empty() {
+            drop(ahead);
+            file::read_fd(fd, buf)?
+        } else {
+            // In line mode, up to the end of a line; the rest stays for the next read.
+            let end = if line_mode {
+                ahead.iter().position(|&b| b == b'\n' || b == b'\r').map_or(ahead.len(), |i| i + 1)
+            } else {
+                ahead.len()
+            };
+            let k = end.min(buf.len());
+            buf[..k].copy_from_slice(&ahead[..k]);
+            ahead.drain(..k);
+            if line_mode && k > 0 && buf[k - 1] == b'\r' {
+                // A raw-mode Enter is a CR: the line discipline would have made it "\n".
+                buf[k - 1] = b'\n';
+            }
+            if line_mode && k > 0 && buf[k - 1] != b'\n' && k < buf.len() {
+                // The line goes on in the terminal's own buffer.
+                k + file::read_fd(fd, &mut buf[k..])?
+            } else {
+                k
+            }
+        }
+    };
     if !line_mode || n == 0 || buf[n - 1] != b'\n' {
         return Ok(n);
     }

@@ -47,10 +47,15 @@ fn window_size(fd: i32) -> (i16, i16) {
 }
 
 /// Ask the terminal where its cursor is (ESC [ 6 n, answered with ESC [ row ; col R on its
-/// input), waiting at most 200 ms. The input is put in raw mode for the exchange.
+/// input), waiting at most 200 ms. The input is put in raw mode for the exchange. Not asked
+/// while typed input waits unread (the answer would queue behind it); keys typed during the
+/// exchange are given back to the console's readers (`console::unread`).
 fn cursor_position(out_fd: i32) -> Option<(i16, i16)> {
     // The answer arrives on the terminal's input: stdin if it is this terminal.
     let in_fd = if console::fd_is_tty(0) { 0 } else { return None };
+    if console::has_unread() || crate::waitable::console::input_ready(in_fd, std::time::Duration::ZERO) {
+        return None;
+    }
     // SAFETY: termios calls on a terminal fd with valid pointers; poll and read on our fds.
     unsafe {
         let mut saved: libc::termios = std::mem::zeroed();
@@ -81,10 +86,28 @@ fn cursor_position(out_fd: i32) -> Option<(i16, i16)> {
             reply.push(b[0]);
         }
         libc::tcsetattr(in_fd, libc::TCSANOW, &saved);
-        let s = std::str::from_utf8(&reply).ok()?;
-        let body = s.rsplit("\x1b[").next()?.strip_suffix('R')?;
+        let (typed, pos) = split_reply(&reply);
+        if console::echoes() {
+            // The terminal did not echo them (echo was off for the exchange).
+            let _ = crate::file::write_fd(out_fd, &typed);
+        }
+        console::unread(&typed);
+        pos
+    }
+}
+
+/// Split what the terminal's input gave during a cursor query into the keys typed meanwhile
+/// and the answer (ESC [ row ; col R, as 0-based column and row).
+fn split_reply(reply: &[u8]) -> (Vec<u8>, Option<(i16, i16)>) {
+    let answer = reply.ends_with(b"R").then(|| {
+        let start = reply.windows(2).rposition(|w| w == b"\x1b[")?;
+        let body = std::str::from_utf8(&reply[start + 2..reply.len() - 1]).ok()?;
         let (row, col) = body.split_once(';')?;
-        Some((col.parse::<i16>().ok()? - 1, row.parse::<i16>().ok()? - 1))
+        Some((start, (col.parse::<i16>().ok()? - 1, row.parse::<i16>().ok()? - 1)))
+    });
+    match answer.flatten() {
+        Some((start, pos)) => (reply[..start].to_vec(), Some(pos)),
+        None => (reply.to_vec(), None),
     }
 }
 
@@ -186,6 +209,16 @@ pub fn send_ctrl_event(event: u32, group: u32) -> Result<(), u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cursor_reply_and_typed_keys() {
+        assert_eq!(split_reply(b"\x1b[12;40R"), (vec![], Some((39, 11))));
+        assert_eq!(split_reply(b"ab\x1b[3;1R"), (b"ab".to_vec(), Some((0, 2))));
+        // No answer (timeout): everything read was typed.
+        assert_eq!(split_reply(b"xy"), (b"xy".to_vec(), None));
+        // An arrow key (ESC [ A) typed before the answer is kept.
+        assert_eq!(split_reply(b"\x1b[A\x1b[5;7R"), (b"\x1b[A".to_vec(), Some((6, 4))));
+    }
 
     #[test]
     fn colours() {

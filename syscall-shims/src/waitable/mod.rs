@@ -95,7 +95,9 @@ impl State {
             State::Exited(code) => code.is_some(),
             State::Always => true,
             State::Port(ref q) => !q.is_empty(),
-            State::Console { fd, .. } => console::input_ready(fd, Duration::ZERO),
+            State::Console { fd, .. } => {
+                crate::console::has_unread() || console::input_ready(fd, Duration::ZERO)
+            }
         }
     }
 
