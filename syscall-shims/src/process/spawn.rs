@@ -511,6 +511,8 @@ unsafe fn after_fork(p: &Plan) -> ! {
         }
         if p.new_group {
             libc::setpgid(0, 0);
+            // Windows disables Ctrl+C in a new process group: the ignore flag (`ctrl`).
+            libc::signal(libc::SIGINT, libc::SIG_IGN);
         }
         let mut set: libc::sigset_t = std::mem::zeroed();
         libc::sigemptyset(&mut set);

@@ -1,0 +1,82 @@
+//! signal(SIGINT) and signal(SIGBREAK): the CRT's console control handler, as the Microsoft
+//! CRT has. Setting either signal registers [`ctrl_event`] once with kernel32's
+//! SetConsoleCtrlHandler (looked up through the loader, as msvcrt.dll imports it); the event's
+//! thread then calls the program's handler for the matching signal.
+
+use crate::misc::{SIG_DFL, SIG_IGN, SIGBREAK, SIGINT, raise_signal, signal_handler};
+use std::sync::Once;
+use windows_sys::Win32::Foundation::{FALSE, TRUE};
+use windows_sys::Win32::System::Console::{CTRL_BREAK_EVENT, CTRL_C_EVENT};
+use windows_sys::core::BOOL;
+
+type SetConsoleCtrlHandler = unsafe extern "win64" fn(Option<unsafe extern "win64" fn(u32) -> BOOL>, BOOL) -> BOOL;
+
+static REGISTERED: Once = Once::new();
+
+/// `signal(sig, …)` was called: for SIGINT and SIGBREAK, make sure the CRT's control handler
+/// is registered (once per process, as the Microsoft CRT does).
+pub fn signal_set(sig: i32) {
+    if sig != SIGINT && sig != SIGBREAK {
+        return;
+    }
+    REGISTERED.call_once(|| {
+        let f = crate::process::kernel32("SetConsoleCtrlHandler");
+        if f != 0 {
+            // SAFETY: kernel32's SetConsoleCtrlHandler.
+            unsafe { std::mem::transmute::<usize, SetConsoleCtrlHandler>(f)(Some(ctrl_event), TRUE) };
+        }
+    });
+}
+
+/// The CRT's HandlerRoutine: the program's handler of SIGINT (CTRL_C_EVENT) or SIGBREAK
+/// (CTRL_BREAK_EVENT). SIG_DFL: FALSE, so the next handler or the default action (ending the
+/// process) runs; SIG_IGN: TRUE without a call; a function: reset to SIG_DFL, called with the
+/// signal number, TRUE. Other events: FALSE.
+pub unsafe extern "win64" fn ctrl_event(event: u32) -> BOOL {
+    let sig = match event {
+        CTRL_C_EVENT => SIGINT,
+        CTRL_BREAK_EVENT => SIGBREAK,
+        _ => return FALSE,
+    };
+    match signal_handler(sig) {
+        SIG_DFL => FALSE,
+        SIG_IGN => TRUE,
+        _ => {
+            // A handler: reset to SIG_DFL and called (or, had it just been reset to SIG_DFL
+            // by another thread, raise_signal's default would end the process: avoid that).
+            if signal_handler(sig) == SIG_DFL {
+                return FALSE;
+            }
+            raise_signal(sig);
+            TRUE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::misc::signal;
+    use std::sync::atomic::{AtomicI32, Ordering};
+
+    static GOT: AtomicI32 = AtomicI32::new(0);
+
+    extern "win64" fn on_break(sig: i32) {
+        GOT.store(sig, Ordering::SeqCst);
+    }
+
+    #[test]
+    fn ctrl_events_reach_the_signal_handlers() {
+        // SIGBREAK only: misc's tests use SIGINT's slot.
+        signal(SIGBREAK, SIG_DFL);
+        assert_eq!(unsafe { ctrl_event(CTRL_BREAK_EVENT) }, FALSE, "SIG_DFL: the default action");
+        signal(SIGBREAK, SIG_IGN);
+        assert_eq!(unsafe { ctrl_event(CTRL_BREAK_EVENT) }, TRUE, "SIG_IGN: handled");
+        assert_eq!(signal_handler(SIGBREAK), SIG_IGN);
+        signal(SIGBREAK, on_break as *const () as usize);
+        assert_eq!(unsafe { ctrl_event(CTRL_BREAK_EVENT) }, TRUE);
+        assert_eq!(GOT.load(Ordering::SeqCst), SIGBREAK);
+        assert_eq!(signal_handler(SIGBREAK), SIG_DFL, "reset before the call");
+        assert_eq!(unsafe { ctrl_event(5) }, FALSE, "CTRL_LOGOFF_EVENT: not ours");
+    }
+}
