@@ -6,7 +6,7 @@
 use crate::misc::{SIG_DFL, SIG_IGN, SIGBREAK, SIGINT, raise_signal, signal_handler};
 use std::sync::Once;
 use windows_sys::Win32::Foundation::{FALSE, TRUE};
-use windows_sys::Win32::System::Console::{CTRL_BREAK_EVENT, CTRL_C_EVENT};
+use windows_sys::Win32::System::Console::CTRL_C_EVENT;
 use windows_sys::core::BOOL;
 
 type SetConsoleCtrlHandler = unsafe extern "win64" fn(Option<unsafe extern "win64" fn(u32) -> BOOL>, BOOL) -> BOOL;
@@ -29,15 +29,11 @@ pub fn signal_set(sig: i32) {
 }
 
 /// The CRT's HandlerRoutine: the program's handler of SIGINT (CTRL_C_EVENT) or SIGBREAK
-/// (CTRL_BREAK_EVENT). SIG_DFL: FALSE, so the next handler or the default action (ending the
-/// process) runs; SIG_IGN: TRUE without a call; a function: reset to SIG_DFL, called with the
-/// signal number, TRUE. Other events: FALSE.
+/// (CTRL_BREAK_EVENT, and the other events, as the Microsoft CRT maps them). SIG_DFL: FALSE,
+/// so the next handler or the default action (ending the process) runs; SIG_IGN: TRUE
+/// without a call; a function: reset to SIG_DFL, called with the signal number, TRUE.
 pub unsafe extern "win64" fn ctrl_event(event: u32) -> BOOL {
-    let sig = match event {
-        CTRL_C_EVENT => SIGINT,
-        CTRL_BREAK_EVENT => SIGBREAK,
-        _ => return FALSE,
-    };
+    let sig = if event == CTRL_C_EVENT { SIGINT } else { SIGBREAK };
     match signal_handler(sig) {
         SIG_DFL => FALSE,
         SIG_IGN => TRUE,
@@ -58,6 +54,7 @@ mod tests {
     use super::*;
     use crate::misc::signal;
     use std::sync::atomic::{AtomicI32, Ordering};
+    use windows_sys::Win32::System::Console::CTRL_BREAK_EVENT;
 
     static GOT: AtomicI32 = AtomicI32::new(0);
 
@@ -77,6 +74,6 @@ mod tests {
         assert_eq!(unsafe { ctrl_event(CTRL_BREAK_EVENT) }, TRUE);
         assert_eq!(GOT.load(Ordering::SeqCst), SIGBREAK);
         assert_eq!(signal_handler(SIGBREAK), SIG_DFL, "reset before the call");
-        assert_eq!(unsafe { ctrl_event(5) }, FALSE, "CTRL_LOGOFF_EVENT: not ours");
+        assert_eq!(unsafe { ctrl_event(5) }, FALSE, "CTRL_LOGOFF_EVENT: SIGBREAK's SIG_DFL");
     }
 }
