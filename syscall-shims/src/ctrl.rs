@@ -149,14 +149,18 @@ pub fn set_ctrl_c_ignored(ignore: bool) {
 
 /// The default action of an event no handler took: the process dies of the signal that
 /// carries it (SIGINT for Ctrl+C, so a shell sees the usual status 130; SIGQUIT for
-/// Ctrl+Break, 131), as a process without handlers does. Windows instead calls
+/// Ctrl+Break, 131, without a core file), as a process without handlers does; a wine-rs parent
+/// reads STATUS_CONTROL_C_EXIT for both. Windows instead calls
 /// ExitProcess(STATUS_CONTROL_C_EXIT): DLL_PROCESS_DETACH and atexit do not run here.
 pub fn die_of(event: u32) -> ! {
     let sig = signal_of(event).unwrap_or(libc::SIGINT);
     let _state = lock();
     set_disposition(sig, libc::SIG_DFL);
-    // SAFETY: unblock the signal for this thread, then send it to the whole process.
+    // SAFETY: no core file for SIGQUIT; unblock the signal for this thread, then send it to the
+    // whole process.
     unsafe {
+        let none = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
+        libc::setrlimit(libc::RLIMIT_CORE, &none);
         let mut set: libc::sigset_t = std::mem::zeroed();
         libc::sigemptyset(&mut set);
         libc::sigaddset(&mut set, sig);

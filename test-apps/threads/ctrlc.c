@@ -118,7 +118,7 @@ static int child(const char *mode)
 }
 
 /* Start ourselves with "child MODE"; the child's stdout is a pipe whose read end is *rd. */
-static BOOL start_child(const char *mode, PROCESS_INFORMATION *pi, HANDLE *rd)
+static BOOL start_child(const char *mode, DWORD flags, PROCESS_INFORMATION *pi, HANDLE *rd)
 {
     SECURITY_ATTRIBUTES sa = {sizeof sa, NULL, TRUE};
     HANDLE wr;
@@ -133,9 +133,33 @@ static BOOL start_child(const char *mode, PROCESS_INFORMATION *pi, HANDLE *rd)
     si.hStdInput = GetStdHandle(STD_INPUT_HANDLE);
     si.hStdOutput = wr;
     si.hStdError = GetStdHandle(STD_ERROR_HANDLE);
-    BOOL ok = CreateProcessA(exe, cmd, NULL, NULL, TRUE, 0, NULL, NULL, &si, pi);
+    BOOL ok = CreateProcessA(exe, cmd, NULL, NULL, TRUE, flags, NULL, NULL, &si, pi);
     CloseHandle(wr);
     return ok;
+}
+
+/* Wait for a started child's ready byte. */
+static BOOL child_ready(HANDLE rd)
+{
+    char c = 0;
+    DWORD n = 0;
+    return ReadFile(rd, &c, 1, &n, NULL) && c == 'R';
+}
+
+/* The child ended within 5 s of Ctrl+C's default action (STATUS_CONTROL_C_EXIT, see below);
+ * closes its handles. */
+static void check_child_died(const char *what, PROCESS_INFORMATION *pi, HANDLE rd)
+{
+    CHECK(WaitForSingleObject(pi->hProcess, 5000) == WAIT_OBJECT_0, "the child (%s) ended", what);
+    DWORD code = 0;
+    GetExitCodeProcess(pi->hProcess, &code);
+    CHECK(code == (DWORD)STATUS_CONTROL_C_EXIT, "child (%s) exit code %#lx, expected STATUS_CONTROL_C_EXIT",
+          what, code);
+    if (WaitForSingleObject(pi->hProcess, 0) != WAIT_OBJECT_0)
+        TerminateProcess(pi->hProcess, 1);
+    CloseHandle(pi->hProcess);
+    CloseHandle(pi->hThread);
+    CloseHandle(rd);
 }
 
 int main(int argc, char **argv)
@@ -228,30 +252,51 @@ int main(int argc, char **argv)
     BOOL started[3];
     CHECK(SetConsoleCtrlHandler(h_a, TRUE), "add h_a again");
     for (int i = 0; i < 3; i++) {
-        started[i] = start_child(modes[i], &pi[i], &rd[i]);
+        started[i] = start_child(modes[i], 0, &pi[i], &rd[i]);
         CHECK(started[i], "CreateProcess (%s): %lu", modes[i], GetLastError());
     }
-    for (int i = 0; i < 3; i++) {
-        char c = 0;
-        DWORD n = 0;
+    for (int i = 0; i < 3; i++)
         if (started[i])
-            CHECK(ReadFile(rd[i], &c, 1, &n, NULL) && c == 'R', "the child (%s) is ready", modes[i]);
-    }
+            CHECK(child_ready(rd[i]), "the child (%s) is ready", modes[i]);
     CHECK(send_and_wait(CTRL_C_EVENT), "our handler ran");
     CHECK(!strcmp(seen(), "a"), "ours: \"%s\"", seen());
-    for (int i = 0; i < 3; i++) {
-        if (!started[i])
-            continue;
-        CHECK(WaitForSingleObject(pi[i].hProcess, 5000) == WAIT_OBJECT_0, "the child (%s) ended", modes[i]);
-        DWORD code = 0;
-        GetExitCodeProcess(pi[i].hProcess, &code);
-        CHECK(code == (DWORD)STATUS_CONTROL_C_EXIT, "child (%s) exit code %#lx, expected STATUS_CONTROL_C_EXIT",
-              modes[i], code);
-        if (WaitForSingleObject(pi[i].hProcess, 0) != WAIT_OBJECT_0)
-            TerminateProcess(pi[i].hProcess, 1);
-        CloseHandle(pi[i].hProcess);
-        CloseHandle(pi[i].hThread);
-        CloseHandle(rd[i]);
+    for (int i = 0; i < 3; i++)
+        if (started[i])
+            check_child_died(modes[i], &pi[i], rd[i]);
+
+    /* The ignore flag is inherited: a child started while we ignore Ctrl+C ignores it too
+     * (its only handler returns FALSE, so it would die of it), but not Ctrl+Break. (Children
+     * with a handler, so that under wine-rs Ctrl+Break's default action runs there rather
+     * than SIGQUIT's, which may leave a core file.) */
+    PROCESS_INFORMATION ig;
+    HANDLE ig_rd;
+    CHECK(SetConsoleCtrlHandler(NULL, TRUE), "ignore Ctrl+C");
+    BOOL ok = start_child("false", 0, &ig, &ig_rd);
+    CHECK(SetConsoleCtrlHandler(NULL, FALSE), "stop ignoring Ctrl+C");
+    CHECK(ok, "CreateProcess (inheriting the ignore flag): %lu", GetLastError());
+    if (ok) {
+        CHECK(child_ready(ig_rd), "the child (ignoring) is ready");
+        CHECK(send_and_wait(CTRL_C_EVENT), "our handler ran");
+        CHECK(WaitForSingleObject(ig.hProcess, 500) == WAIT_TIMEOUT, "the child ignores Ctrl+C");
+        CHECK(send_and_wait(CTRL_BREAK_EVENT), "our handler ran for Ctrl+Break");
+        check_child_died("ignoring Ctrl+C, given Ctrl+Break", &ig, ig_rd);
+    }
+
+    /* A new process group: Ctrl+C is disabled in it, and CTRL_C_EVENT to a group is accepted
+     * but not delivered (GenerateConsoleCtrlEvent); CTRL_BREAK_EVENT reaches only the group,
+     * not us. */
+    PROCESS_INFORMATION ng;
+    HANDLE ng_rd;
+    ok = start_child("false", CREATE_NEW_PROCESS_GROUP, &ng, &ng_rd);
+    CHECK(ok, "CreateProcess (CREATE_NEW_PROCESS_GROUP): %lu", GetLastError());
+    if (ok) {
+        CHECK(child_ready(ng_rd), "the child (new group) is ready");
+        reset();
+        CHECK(GenerateConsoleCtrlEvent(CTRL_C_EVENT, ng.dwProcessId), "CTRL_C_EVENT to a group: accepted");
+        CHECK(WaitForSingleObject(ng.hProcess, 500) == WAIT_TIMEOUT, "the group does not get CTRL_C_EVENT");
+        CHECK(GenerateConsoleCtrlEvent(CTRL_BREAK_EVENT, ng.dwProcessId), "CTRL_BREAK_EVENT to the group");
+        check_child_died("new group, given Ctrl+Break", &ng, ng_rd);
+        CHECK(ncalls == 0, "Ctrl+Break to another group ran our handlers: \"%s\"", seen());
     }
     return check_report();
 }

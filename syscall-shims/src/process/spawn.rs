@@ -63,7 +63,7 @@ pub struct Spawn<'a> {
     pub std: [HANDLE; 3],
     /// CREATE_SUSPENDED: hold the child until its thread object is resumed.
     pub suspended: bool,
-    /// CREATE_NEW_PROCESS_GROUP: a new Unix process group.
+    /// CREATE_NEW_PROCESS_GROUP: a new Unix process group, SIGINT ignored (Ctrl+C disabled).
     pub new_group: bool,
 }
 
