@@ -3,7 +3,7 @@
 //! SetConsoleCtrlHandler (looked up through the loader, as msvcrt.dll imports it); the event's
 //! thread then calls the program's handler for the matching signal.
 
-use crate::misc::{SIG_DFL, SIG_IGN, SIGBREAK, SIGINT, raise_signal, signal_handler};
+use crate::misc::{SIG_DFL, SIG_IGN, SIGBREAK, SIGINT, signal, signal_handler};
 use std::sync::Once;
 use windows_sys::Win32::Foundation::{FALSE, TRUE};
 use windows_sys::Win32::System::Console::CTRL_C_EVENT;
@@ -37,22 +37,26 @@ pub unsafe extern "win64" fn ctrl_event(event: u32) -> BOOL {
     match signal_handler(sig) {
         SIG_DFL => FALSE,
         SIG_IGN => TRUE,
-        _ => {
-            // A handler: reset to SIG_DFL and called (or, had it just been reset to SIG_DFL
-            // by another thread, raise_signal's default would end the process: avoid that).
-            if signal_handler(sig) == SIG_DFL {
-                return FALSE;
+        _ => match signal(sig, SIG_DFL) {
+            // Changed meanwhile by another thread: as if it had been so from the start.
+            SIG_DFL => FALSE,
+            SIG_IGN => {
+                signal(sig, SIG_IGN);
+                TRUE
             }
-            raise_signal(sig);
-            TRUE
-        }
+            h => {
+                // SAFETY: the program's handler, void (*)(int).
+                let f: unsafe extern "win64" fn(i32) = unsafe { std::mem::transmute(h) };
+                unsafe { f(sig) };
+                TRUE
+            }
+        },
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::misc::signal;
     use std::sync::atomic::{AtomicI32, Ordering};
     use windows_sys::Win32::System::Console::CTRL_BREAK_EVENT;
 
