@@ -284,6 +284,7 @@ for variant in msvcrt ucrt; do
     link "$variant" syncobj.exe    "$HERE/threads/syncobj.c" "$H" -- "$HERE/threads/syncobj.c" -lsynchronization
     link "$variant" threadctl.exe  "$HERE/threads/threadctl.c" "$H" -- "$HERE/threads/threadctl.c"
     link "$variant" threadpool.exe "$HERE/threads/threadpool.c" "$H" -- "$HERE/threads/threadpool.c"
+    link "$variant" ctrlc.exe      "$HERE/threads/ctrlc.c" "$H" -- "$HERE/threads/ctrlc.c"
 
     link "$variant" seh.exe "$HERE/seh/seh.c" "$H" -- "$HERE/seh/seh.c"
     # C++ exceptions through libgcc's SEH unwinder, when the mingw-w64 g++ is installed

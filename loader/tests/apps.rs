@@ -17,6 +17,7 @@ use std::ffi::OsString;
 use std::fs;
 use std::io::Write;
 use std::os::unix::ffi::OsStringExt;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::OnceLock;
@@ -135,6 +136,9 @@ fn run_app(variant: &str, app: &str, args: &[OsString]) -> Run {
         .stdin(Stdio::null())
         .stdout(fs::File::create(&out_path).unwrap())
         .stderr(fs::File::create(&err_path).unwrap())
+        // A process group of its own: GenerateConsoleCtrlEvent(…, 0) (ctrlc.exe) signals the
+        // whole group, which must not include cargo test.
+        .process_group(0)
         .spawn()
         .expect("cannot start wine-rs");
     let start = Instant::now();
@@ -424,6 +428,13 @@ fn threads_threadctl() {
 #[test]
 fn threads_threadpool() {
     test_app("threadpool");
+}
+
+/// Console control events: SetConsoleCtrlHandler, GenerateConsoleCtrlEvent, signal(SIGINT)
+/// (test-apps/threads/ctrlc.c; it signals its own process group).
+#[test]
+fn threads_ctrlc() {
+    test_app("ctrlc");
 }
 
 #[test]

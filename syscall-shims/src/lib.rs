@@ -7,6 +7,7 @@
 pub mod cmdline;
 pub mod codepage;
 pub mod context;
+pub mod ctrl;
 pub mod console;
 pub mod env;
 pub mod errno;

@@ -7,7 +7,7 @@
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU16, Ordering};
 use windows_sys::Win32::Foundation::{ERROR_INVALID_HANDLE, ERROR_INVALID_PARAMETER, HANDLE};
-use windows_sys::Win32::System::Console::{CTRL_BREAK_EVENT, CTRL_C_EVENT};
+use windows_sys::Win32::System::Console::CTRL_C_EVENT;
 
 use crate::console::{self, Side};
 
@@ -185,13 +185,14 @@ pub fn write_cells(h: HANDLE, left: i16, top: i16, rows: &[Vec<Cell>]) -> Result
 /// GenerateConsoleCtrlEvent: CTRL_C_EVENT or CTRL_BREAK_EVENT to the processes of console
 /// process group `group` (0: every process of the console, i.e. our Unix process group; else
 /// the group a process started with CREATE_NEW_PROCESS_GROUP leads, whose Unix process group
-/// has its pid). Both arrive as SIGINT. As on Windows, CTRL_C_EVENT to a specific group
+/// has its pid). CTRL_C_EVENT arrives as SIGINT, CTRL_BREAK_EVENT as SIGQUIT (see `ctrl`,
+/// which turns them back into events). As on Windows, CTRL_C_EVENT to a specific group
 /// succeeds without reaching it (Ctrl+C is disabled in new process groups).
 /// ERROR_INVALID_PARAMETER for another event or a group that does not exist.
 pub fn send_ctrl_event(event: u32, group: u32) -> Result<(), u32> {
-    if event != CTRL_C_EVENT && event != CTRL_BREAK_EVENT {
+    let Some(sig) = crate::ctrl::signal_of(event) else {
         return Err(ERROR_INVALID_PARAMETER);
-    }
+    };
     if event == CTRL_C_EVENT && group != 0 {
         return Ok(());
     }
@@ -200,7 +201,7 @@ pub fn send_ctrl_event(event: u32, group: u32) -> Result<(), u32> {
         return Err(ERROR_INVALID_PARAMETER);
     }
     // SAFETY: kill has no memory preconditions.
-    if unsafe { libc::kill(target, libc::SIGINT) } != 0 {
+    if unsafe { libc::kill(target, sig) } != 0 {
         return Err(ERROR_INVALID_PARAMETER);
     }
     Ok(())

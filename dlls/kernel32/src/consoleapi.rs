@@ -3,7 +3,7 @@
 
 use dllcore::{export, teb};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::atomic::{AtomicU32, Ordering};
 use syscall_shims::{codepage, console};
 use windows_sys::Win32::Foundation::{ERROR_INVALID_PARAMETER, ERROR_NOACCESS, FALSE, HANDLE, TRUE};
 use windows_sys::Win32::System::Console::{CONSOLE_MODE, PHANDLER_ROUTINE};
@@ -141,22 +141,25 @@ pub extern "win64" fn SetConsoleOutputCP(cp: u32) -> BOOL {
 }
 
 static CTRL_HANDLERS: Mutex<Vec<usize>> = Mutex::new(Vec::new());
-static IGNORE_CTRL_C: AtomicBool = AtomicBool::new(false);
 
-/// SetConsoleCtrlHandler: add or remove a handler for Ctrl+C and friends; with NULL, make the
-/// process ignore (or stop ignoring) Ctrl+C. Removing a handler that is not registered fails
-/// with ERROR_INVALID_PARAMETER.
-/// Handlers are stored; SIGINT is not routed to them yet.
+/// SetConsoleCtrlHandler: add or remove a HandlerRoutine for Ctrl+C and Ctrl+Break; with
+/// NULL, make the process ignore (or stop ignoring) Ctrl+C, an attribute child processes
+/// inherit. Removing a handler that is not registered fails with ERROR_INVALID_PARAMETER.
+/// Events run the handlers on a new thread, most recently added first, until one returns TRUE
+/// (`consolectrl`). Ctrl+C arrives as the host's SIGINT, Ctrl+Break as SIGQUIT (Ctrl+\); the
+/// ignore flag is SIGINT ignored. Close, logoff and shutdown events are never sent.
 #[export]
 pub extern "win64" fn SetConsoleCtrlHandler(handler: PHANDLER_ROUTINE, add: BOOL) -> BOOL {
     let Some(f) = handler else {
-        IGNORE_CTRL_C.store(add != 0, Ordering::Relaxed);
+        syscall_shims::ctrl::set_ctrl_c_ignored(add != 0);
         return TRUE;
     };
     let f = f as *const () as usize;
     let mut list = CTRL_HANDLERS.lock().unwrap_or_else(|e| e.into_inner());
     if add != 0 {
         list.push(f);
+        drop(list);
+        crate::consolectrl::start();
         return TRUE;
     }
     match list.iter().rposition(|&x| x == f) {
@@ -172,7 +175,7 @@ pub extern "win64" fn SetConsoleCtrlHandler(handler: PHANDLER_ROUTINE, add: BOOL
 /// whether Ctrl+C is ignored.
 pub fn ctrl_handlers() -> (Vec<usize>, bool) {
     let list = CTRL_HANDLERS.lock().unwrap_or_else(|e| e.into_inner());
-    (list.iter().rev().copied().collect(), IGNORE_CTRL_C.load(Ordering::Relaxed))
+    (list.iter().rev().copied().collect(), syscall_shims::ctrl::ctrl_c_ignored())
 }
 
 #[cfg(test)]
@@ -261,5 +264,6 @@ mod tests {
         assert_eq!(SetConsoleCtrlHandler(None, TRUE), TRUE);
         assert!(ctrl_handlers().1);
         assert_eq!(SetConsoleCtrlHandler(None, FALSE), TRUE);
+        assert!(!ctrl_handlers().1);
     }
 }

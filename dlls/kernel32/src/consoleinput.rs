@@ -123,7 +123,8 @@ pub unsafe extern "win64" fn ReadConsoleA(
 /// a process created with CREATE_NEW_PROCESS_GROUP leads, named by its process id). CTRL_C to
 /// a specific group succeeds without reaching it, as on Windows. ERROR_INVALID_PARAMETER for
 /// another event or an unknown group.
-/// The event arrives as SIGINT; wine-rs processes do not route it to their handlers yet.
+/// CTRL_C_EVENT arrives as SIGINT, CTRL_BREAK_EVENT as SIGQUIT; wine-rs processes run their
+/// handlers for them (see SetConsoleCtrlHandler), other programs see the plain signals.
 #[export]
 pub extern "win64" fn GenerateConsoleCtrlEvent(event: u32, group: u32) -> BOOL {
     match syscall_shims::screen::send_ctrl_event(event, group) {

@@ -211,7 +211,8 @@ unsafe fn startup(si: *const STARTUPINFOW, extended: bool) -> (u32, [HANDLE; 3],
 /// inheritable handles (all, or those of a PROC_THREAD_ATTRIBUTE_HANDLE_LIST), under the same
 /// values; STARTF_USESTDHANDLES gives its standard handles. `env` is ANSI or, with
 /// CREATE_UNICODE_ENVIRONMENT, UTF-16. CREATE_SUSPENDED holds the child until ResumeThread on
-/// its thread handle; CREATE_NEW_PROCESS_GROUP, CREATE_NO_WINDOW and console flags are accepted.
+/// its thread handle; CREATE_NEW_PROCESS_GROUP starts a new process group whose first process
+/// ignores Ctrl+C, as Windows documents; CREATE_NO_WINDOW and console flags are accepted.
 /// Only handles that are host fds (files, pipes, named pipe ends) cross into the child; the
 /// thread id given is the child's process id; DEBUG_PROCESS is ignored.
 #[export]

@@ -45,6 +45,7 @@ pub mod utilapiset;
 pub mod debugapi;
 pub mod consolebuffer;
 pub mod consoleinput;
+pub mod consolectrl;
 pub mod nls;
 
 /// An output buffer of UTF-16 units. Exports declare output buffers with this name (not

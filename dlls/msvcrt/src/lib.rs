@@ -66,6 +66,7 @@ pub mod thread;
 pub mod time;
 pub mod wctype;
 pub mod wstring;
+pub mod ctrlsignal;
 
 /// The DLLs this crate serves. Binding fills the CRT's globals (command line, argv,
 /// environment); process exit flushes the streams (after the PE DLLs' detach, so output they

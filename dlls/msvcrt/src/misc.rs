@@ -46,12 +46,18 @@ pub fn signal_handler(sig: i32) -> usize {
 
 /// signal: install a handler; returns the previous one. An unknown signal (or SIG_ERR as the
 /// handler) goes to the invalid-parameter handler, then gives SIG_ERR and EINVAL, as
-/// Microsoft documents (Wine 8 only returns SIG_ERR). Handlers are called by `raise` and, for
-/// hardware exceptions, by `_XcptFilter` (mingw programs: their own top-level filter).
+/// Microsoft documents (Wine 8 only returns SIG_ERR). Handlers are called by `raise`, for
+/// hardware exceptions by `_XcptFilter` (mingw programs: their own top-level filter), and for
+/// SIGINT and SIGBREAK by Ctrl+C and Ctrl+Break (the CRT's console control handler, which
+/// the first such call registers: `ctrlsignal`).
 #[export]
 pub extern "win64" fn signal(sig: i32, handler: usize) -> usize {
     match handler_slot(sig) {
-        Some(s) if handler != SIG_ERR => s.swap(handler, Ordering::AcqRel),
+        Some(s) if handler != SIG_ERR => {
+            let old = s.swap(handler, Ordering::AcqRel);
+            crate::ctrlsignal::signal_set(sig);
+            old
+        }
         _ => {
             crate::invalid::fail(EINVAL);
             SIG_ERR

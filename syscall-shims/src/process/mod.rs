@@ -137,8 +137,13 @@ pub(crate) fn signal_exited(w: &Waitable, code: u32) {
 }
 
 /// The exit code of a process killed by signal `sig` when nobody asked for one: 128 + the
-/// signal number, as shells report it (and as wine-rs's own crash report exits).
+/// signal number, as shells report it (and as wine-rs's own crash report exits); except that
+/// a process killed by SIGINT or SIGQUIT (Ctrl+C, Ctrl+Break: see `ctrl`) ended as Windows
+/// ends a process on those events: STATUS_CONTROL_C_EXIT.
 fn signal_exit_code(sig: i32) -> u32 {
+    if sig == libc::SIGINT || sig == libc::SIGQUIT {
+        return windows_sys::Win32::Foundation::STATUS_CONTROL_C_EXIT as u32;
+    }
     128 + sig as u32
 }
 

@@ -63,7 +63,7 @@ pub struct Spawn<'a> {
     pub std: [HANDLE; 3],
     /// CREATE_SUSPENDED: hold the child until its thread object is resumed.
     pub suspended: bool,
-    /// CREATE_NEW_PROCESS_GROUP: a new Unix process group.
+    /// CREATE_NEW_PROCESS_GROUP: a new Unix process group, SIGINT ignored (Ctrl+C disabled).
     pub new_group: bool,
 }
 
@@ -511,6 +511,8 @@ unsafe fn after_fork(p: &Plan) -> ! {
         }
         if p.new_group {
             libc::setpgid(0, 0);
+            // Windows disables Ctrl+C in a new process group: the ignore flag (`ctrl`).
+            libc::signal(libc::SIGINT, libc::SIG_IGN);
         }
         let mut set: libc::sigset_t = std::mem::zeroed();
         libc::sigemptyset(&mut set);
