@@ -442,8 +442,12 @@ pub extern "win64" fn _get_heap_handle() -> usize {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// Held by the tests that use every size class, so that small.rs's test can count a
+    /// class's pool exactly.
+    pub(crate) static ALL_CLASSES: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
     #[test]
     fn msize_is_requested_size() {
@@ -475,6 +479,7 @@ mod tests {
 
     #[test]
     fn realloc_across_small_and_large_keeps_data() {
+        let _all = ALL_CLASSES.lock().unwrap_or_else(|e| e.into_inner());
         // Grow one block a byte at a time from 1 to 5000 bytes (through the small classes into
         // the host's blocks), then shrink it back: the data and _msize follow every step.
         unsafe {
@@ -502,6 +507,7 @@ mod tests {
 
     #[test]
     fn many_small_blocks_are_distinct_and_reused() {
+        let _all = ALL_CLASSES.lock().unwrap_or_else(|e| e.into_inner());
         unsafe {
             let blocks: Vec<*mut u8> = (0..5000).map(|i| malloc(1 + i % 1024) as *mut u8).collect();
             for (i, &b) in blocks.iter().enumerate() {

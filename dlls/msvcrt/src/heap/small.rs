@@ -12,8 +12,8 @@
 //! Blocks keep the CRT heap's 16-byte header (requested size, tag), so `_msize`, `realloc`
 //! and the double-free check work alike for both kinds. Small-block memory is not returned
 //! to the host: freed blocks go back to the lists (like the low-fragmentation heap's buckets).
-//! A thread that ends without running its destructors (ExitThread) leaves its cache, at most
-//! [`limit`] blocks per class, behind.
+//! A thread's cache goes back to the pool when the thread ends, however it ends (returning,
+//! ExitThread, _endthreadex).
 
 use std::ffi::c_void;
 use std::sync::Mutex;
@@ -82,8 +82,8 @@ dllcore::fast_thread_local!(
 );
 
 thread_local! {
-    /// Returns the thread's lists to the pool when the thread ends (registered by the first
-    /// refill, on the slow path).
+    /// Returns the thread's lists to the pool when the thread's Rust side ends (registered by
+    /// the first refill, on the slow path).
     static FLUSH_AT_EXIT: FlushGuard = const { FlushGuard };
 }
 
@@ -91,20 +91,36 @@ struct FlushGuard;
 
 impl Drop for FlushGuard {
     fn drop(&mut self) {
-        let cache = cache();
-        for c in 0..NCLASS {
-            // SAFETY: this thread's cache; no other code of this thread runs now.
-            unsafe {
-                let n = (*cache).count[c] as usize;
-                if n > 0 {
-                    let (first, last) = take((*cache).head[c], n);
-                    (*cache).head[c] = std::ptr::null_mut();
-                    (*cache).count[c] = 0;
-                    give_back(c, first, last, n);
-                }
+        flush_thread_cache();
+    }
+}
+
+/// Give every block on the calling thread's lists back to the pool. Runs when the thread's
+/// TEB is released (every thread that ran PE code, ExitThread and _endthreadex included: their
+/// host threads leave without running Rust thread-local destructors) and again, finding the
+/// lists empty, from [`FlushGuard`] on a thread that returns normally.
+fn flush_thread_cache() {
+    let cache = cache();
+    for c in 0..NCLASS {
+        // SAFETY: this thread's cache; the thread runs no more PE code, so no malloc or free
+        // races with this on it.
+        unsafe {
+            let n = (*cache).count[c] as usize;
+            if n > 0 {
+                let (first, last) = take((*cache).head[c], n);
+                (*cache).head[c] = std::ptr::null_mut();
+                (*cache).count[c] = 0;
+                give_back(c, first, last, n);
             }
         }
     }
+}
+
+/// Register the flush with the threads' end, once (first refill of any thread).
+fn register_flush() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| dllcore::thread::before_teb_release(flush_thread_cache));
+    FLUSH_AT_EXIT.with(|_| ());
 }
 
 /// Data pointer → header words.
@@ -266,7 +282,7 @@ pub extern "win64" fn alloc_slow(size: usize) -> *mut c_void {
     if got == 0 {
         return std::ptr::null_mut();
     }
-    FLUSH_AT_EXIT.with(|_| ());
+    register_flush();
     let cache = cache();
     // SAFETY: this thread's cache; the chain is ours now.
     unsafe {
@@ -367,6 +383,7 @@ mod tests {
 
     #[test]
     fn threads_return_their_cache() {
+        let _all = crate::heap::tests::ALL_CLASSES.lock().unwrap_or_else(|e| e.into_inner());
         let c = class_of(200);
         std::thread::spawn(|| {
             let p = alloc_slow(200);
@@ -375,5 +392,34 @@ mod tests {
         .join()
         .unwrap();
         assert!(pool(c).count >= 1, "the ended thread's blocks are back in the pool");
+    }
+
+
+    #[test]
+    fn a_threads_cache_goes_back_to_the_pool_when_it_ends() {
+        // A thread fills its cache for one class, then flushes it as the TEB-release hook
+        // does: its lists are empty, and the blocks it held are on the pool.
+        let _all = crate::heap::tests::ALL_CLASSES.lock().unwrap_or_else(|e| e.into_inner());
+        std::thread::spawn(|| {
+            let c = class_of(1000);
+            let blocks: Vec<*mut c_void> = (0..8).map(|_| crate::heap::malloc(1000)).collect();
+            for &b in &blocks {
+                // SAFETY: blocks from malloc, freed once.
+                unsafe { crate::heap::free(b) };
+            }
+            let cache = cache();
+            // SAFETY: this thread's cache.
+            let held = unsafe { (*cache).count[c] } as usize;
+            assert!(held >= blocks.len(), "freed blocks sit on the thread's list: {held}");
+            let before = pool(c).count;
+            flush_thread_cache();
+            // SAFETY: this thread's cache.
+            assert!((0..NCLASS).all(|k| unsafe { (*cache).count[k] == 0 && (*cache).head[k].is_null() }));
+            // The tests that use this class are held off: the count moved up by exactly what
+            // the thread held.
+            assert_eq!(pool(c).count, before + held);
+        })
+        .join()
+        .unwrap();
     }
 }
