@@ -8,6 +8,7 @@
 
 pub mod channels;
 pub mod debug;
+pub mod exit_point;
 pub mod fast_tls;
 pub mod flight;
 pub mod guard;

@@ -37,8 +37,12 @@ pub fn spawn_with(
         crate::teb::attach_current_thread();
         // SAFETY: gettid has no preconditions.
         let _ = tx.send(unsafe { libc::gettid() } as u32);
-        prelude();
-        run(start, param, on_exit);
+        // ExitThread and TerminateThread (even of a thread still in its prelude) come back
+        // here (see exit_point), having ended the thread for Windows themselves.
+        crate::exit_point::run(|| {
+            prelude();
+            run(start, param, on_exit)
+        });
         release_teb();
     })?;
     rx.recv().map_err(|_| std::io::Error::other("thread died before it started"))

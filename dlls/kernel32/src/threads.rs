@@ -155,9 +155,13 @@ pub unsafe extern "win64" fn CreateThread(
 }
 
 /// Leave the host thread for good (the thread has ended for Windows): a CreateThread thread's
-/// host thread exits; the main thread, which the loader's host thread waits for, sleeps.
-fn leave_host_thread() -> ! {
+/// host thread goes back to its exit point, abandoning the frames above it, and returns
+/// (its stack and thread-locals are freed as usual); the main thread, which the loader's host
+/// thread waits for, sleeps.
+fn leave_host_thread(code: u32) -> ! {
     if CREATED.with(|c| c.get()) {
+        dllcore::exit_point::leave(code);
+        // A host thread without an exit point ends here, leaking its stack.
         dllcore::thread::release_teb();
         // SAFETY: ends the calling thread only; nothing of it is used afterwards.
         unsafe { libc::syscall(libc::SYS_exit, 0) };
@@ -172,17 +176,16 @@ fn leave_host_thread() -> ! {
 ///
 /// The thread ends without unwinding through PE frames: the FLS callbacks and
 /// DLL_THREAD_DETACH run, its object is signaled, and a CreateThread thread's host thread
-/// leaves with the exit system call. What Rust had on that thread is leaked: its stack mapping,
-/// its pthread structure and the values of its thread-locals (their destructors do not run;
-/// those that matter are run by hand here first). The main thread sleeps forever instead. The
-/// last thread of the process exits the process, as on Windows.
+/// resumes at its exit point (`dllcore::exit_point`), below every PE frame, and returns as
+/// a thread that finished normally does. The main thread sleeps forever instead. The last
+/// thread of the process exits the process, as on Windows.
 pub fn exit_thread(code: u32) -> ! {
     if leave_live_threads() {
         dllcore::process::exit_process(code);
     }
     crate::tls::forget_current_thread();
     dllcore::thread::finish(code, Box::new(waitable::exit_current_thread));
-    leave_host_thread()
+    leave_host_thread(code)
 }
 
 /// ExitThread: end the calling thread with `code` (FLS callbacks and DLL_THREAD_DETACH
@@ -203,7 +206,7 @@ fn terminate_current(code: u32) -> ! {
     if last {
         dllcore::process::exit_process(code);
     }
-    leave_host_thread()
+    leave_host_thread(code)
 }
 
 /// The thread object behind a handle (pseudo handle included), or ERROR_INVALID_HANDLE.

@@ -622,6 +622,14 @@ fn adopt(t: &mut ThreadState, obj: &Arc<Object>) {
         th.set_tid(t.tid);
         th.set_waiter(&t.waiter);
         remember_thread(t.tid, obj);
+    }
+}
+
+/// The calling thread takes its object's suspension control, once the thread state is no
+/// longer borrowed: a thread terminated before it started ends right there, which needs the
+/// state.
+fn start_control(obj: &Arc<Object>) {
+    if let Object::Thread(th) = &**obj {
         th.ctl.start();
     }
 }
@@ -645,6 +653,8 @@ pub fn current_thread() -> Arc<Object> {
         let o = Arc::new(Object::Thread(Thread::new(t.tid, false)));
         adopt(&mut t, &o);
         t.current = Some(o.clone());
+        drop(t);
+        start_control(&o);
         o
     })
 }
@@ -655,8 +665,9 @@ pub fn bind_current_thread(obj: Arc<Object>) {
     THREAD.with(|t| {
         let mut t = t.borrow_mut();
         adopt(&mut t, &obj);
-        t.current = Some(obj);
-    })
+        t.current = Some(obj.clone());
+    });
+    start_control(&obj);
 }
 
 /// The calling thread is ending with `code`: abandon the mutexes it owns, record the exit code
