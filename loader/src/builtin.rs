@@ -69,8 +69,21 @@ pub fn exports(dll: &'static BuiltinDll) -> &'static ExportMap {
             // A later declaration of the same name is a bug; the first wins.
             m.entry(e.name).or_insert((e.addr as usize, e.kind));
         }
+        if dll.name == "ntdll.dll" {
+            add_ntdll_crt(&mut m);
+        }
         Box::leak(Box::new(m))
     })
+}
+
+/// ntdll.dll's C runtime exports (`msvcrt::ntdllcrt`): msvcrt.dll's functions of those names.
+fn add_ntdll_crt(m: &mut ExportMap) {
+    let Some(crt) = all().find(|d| d.name == "msvcrt.dll") else { return };
+    for e in crt.iter() {
+        if msvcrt::ntdllcrt::NTDLL_CRT.contains(&e.name) {
+            m.entry(e.name).or_insert((e.addr as usize, e.kind));
+        }
+    }
 }
 
 /// A builtin DLL's export with a fixed ordinal (`#[export(ordinal = N)]`).
@@ -90,6 +103,19 @@ mod tests {
     /// Two declarations of one export name in a DLL: only the first would be bound, so the
     /// second is dead code that looks alive (this happens when two branches add the same
     /// function). Every builtin DLL declares each name once.
+    #[test]
+    fn ntdll_serves_the_crt_functions_msvcrt_has() {
+        let nt = exports(find("ntdll.dll").unwrap());
+        let crt = exports(find("msvcrt.dll").unwrap());
+        for name in ["_vsnprintf", "sprintf", "memcpy", "strlen", "_wcsicmp", "qsort", "towupper"] {
+            assert!(nt.contains_key(name), "ntdll.dll exports {name}");
+            assert_eq!(nt[name].0, crt[name].0, "{name} is msvcrt.dll's");
+        }
+        assert!(!nt.contains_key("fopen"), "ntdll.dll has no stdio");
+        // ntdll's own functions keep their place.
+        assert!(nt.contains_key("RtlNtStatusToDosError"));
+    }
+
     #[test]
     fn export_names_are_unique_per_dll() {
         let mut dups = Vec::new();

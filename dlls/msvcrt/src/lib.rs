@@ -49,6 +49,7 @@ pub mod math;
 pub mod mbstring;
 pub mod misc;
 pub mod multibyte;
+pub mod ntdllcrt;
 pub mod printf;
 pub mod printf_s;
 pub mod process;
