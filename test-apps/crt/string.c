@@ -1,6 +1,6 @@
 /* string.c - the C runtime's byte-string and memory functions: str*, mem*, _str*, the
  * bounds-checked _s forms with their invalid-parameter handling, and the _mbs* functions
- * (single-byte code pages). Every expectation is what Wine 8 gives, and Microsoft's
+ * (single-byte code pages), and _splitpath/_makepath with their _s and wide forms. Every expectation is what Wine 8 gives, and Microsoft's
  * documentation where it says anything; see the WINE: notes where the two differ. */
 #include <errno.h>
 #include <limits.h>
@@ -290,9 +290,72 @@ static void formatted(void)
     CHECK(sprintf_s(b, 8, "%03d|", 7) == 4 && STREQ(b, "007|"), "sprintf_s");
 }
 
+/* _splitpath/_makepath and their _s and wide forms (stdlib.h).
+ * WINE: Wine 8's _splitpath_s and _makepath_s (msvcrt and ucrtbase) never call the invalid
+ * parameter handler; Microsoft documents that they do, for EINVAL and ERANGE alike (as for
+ * strcpy_s), and wine-rs does. So 0 calls is accepted for both CRTs here. */
+#define IPH_CHECK_PATH(n) CHECK(iph_calls == (n) || iph_calls == 0, "invalid parameter handler ran %d times, expected %d (or 0: Wine)", iph_calls, (n))
+static void path_names(void)
+{
+    char d[_MAX_DRIVE], di[_MAX_DIR], f[_MAX_FNAME], e[_MAX_EXT], p[_MAX_PATH], small[5];
+    wchar_t wd[_MAX_DRIVE], wdi[_MAX_DIR], wf[_MAX_FNAME], we[_MAX_EXT], wp[_MAX_PATH];
+    errno_t r;
+
+    _splitpath("C:\\dir\\sub\\name.tar.gz", d, di, f, e);
+    CHECK(STREQ(d, "C:") && STREQ(di, "\\dir\\sub\\") && STREQ(f, "name.tar") && STREQ(e, ".gz"),
+          "_splitpath: [%s][%s][%s][%s]", d, di, f, e);
+    _splitpath("a/b.c/d", d, di, f, e);
+    CHECK(STREQ(d, "") && STREQ(di, "a/b.c/") && STREQ(f, "d") && STREQ(e, ""), "_splitpath: dots in the dir");
+    _splitpath(".profile", NULL, NULL, f, e);
+    CHECK(STREQ(f, "") && STREQ(e, ".profile"), "_splitpath: a leading dot is the extension");
+    _splitpath("\\\\srv\\share\\f.", d, di, f, e);
+    CHECK(STREQ(d, "") && STREQ(di, "\\\\srv\\share\\") && STREQ(f, "f") && STREQ(e, "."), "_splitpath: UNC, bare dot");
+    _wsplitpath(L"x:name.txt", wd, wdi, wf, we);
+    CHECK(!wcscmp(wd, L"x:") && !wcscmp(wdi, L"") && !wcscmp(wf, L"name") && !wcscmp(we, L".txt"), "_wsplitpath");
+
+    r = _splitpath_s("C:\\dir\\name.ext", d, sizeof d, di, sizeof di, f, sizeof f, e, sizeof e);
+    CHECK(r == 0 && STREQ(f, "name") && STREQ(e, ".ext"), "_splitpath_s: %d", r);
+    r = _splitpath_s("C:\\dir\\name.ext", NULL, 0, NULL, 0, f, sizeof f, NULL, 0);
+    CHECK(r == 0 && STREQ(f, "name"), "_splitpath_s: only the name");
+    iph_calls = 0;
+    errno = 0;
+    r = _splitpath_s("C:\\dir\\name.ext", d, sizeof d, di, sizeof di, small, 4, e, sizeof e);
+    CHECK(r == ERANGE && errno == ERANGE && d[0] == 0 && di[0] == 0 && small[0] == 0 && e[0] == 0,
+          "_splitpath_s: too small is ERANGE and empties every buffer: %d [%s][%s]", r, d, di);
+    IPH_CHECK_PATH(1);
+    iph_calls = 0;
+    r = _splitpath_s("a", NULL, 3, di, sizeof di, f, sizeof f, e, sizeof e);
+    CHECK(r == EINVAL, "_splitpath_s: NULL buffer with a size: %d", r);
+    r = _splitpath_s(NULL, d, sizeof d, di, sizeof di, f, sizeof f, e, sizeof e);
+    CHECK(r == EINVAL, "_splitpath_s: NULL path: %d", r);
+    IPH_CHECK_PATH(2);
+    r = _wsplitpath_s(L"c:\\a.b", wd, _MAX_DRIVE, wdi, _MAX_DIR, wf, _MAX_FNAME, we, _MAX_EXT);
+    CHECK(r == 0 && !wcscmp(wd, L"c:") && !wcscmp(wdi, L"\\") && !wcscmp(wf, L"a") && !wcscmp(we, L".b"), "_wsplitpath_s");
+
+    _makepath(p, "c", "\\dir", "name", "txt");
+    CHECK(STREQ(p, "c:\\dir\\name.txt"), "_makepath adds : \\ and .: %s", p);
+    _makepath(p, "C:", "dir/", "name", ".txt");
+    CHECK(STREQ(p, "C:dir/name.txt"), "_makepath keeps what is there: %s", p);
+    _makepath(p, NULL, "", "name", NULL);
+    CHECK(STREQ(p, "name"), "_makepath: NULL and empty parts: %s", p);
+    _wmakepath(wp, L"d", L"x", L"f", L"e");
+    CHECK(!wcscmp(wp, L"d:x\\f.e"), "_wmakepath");
+    r = _makepath_s(small, sizeof small, "c", NULL, "ab", NULL);
+    CHECK(r == 0 && STREQ(small, "c:ab"), "_makepath_s fits: %d %s", r, small);
+    iph_calls = 0;
+    r = _makepath_s(small, sizeof small, "c", NULL, "abc", NULL);
+    CHECK(r == ERANGE && small[0] == 0, "_makepath_s too long: %d", r);
+    r = _makepath_s(NULL, 10, "c", NULL, "abc", NULL);
+    CHECK(r == EINVAL, "_makepath_s NULL: %d", r);
+    IPH_CHECK_PATH(2);
+    r = _wmakepath_s(wp, _MAX_PATH, NULL, L"dir\\", L"f", L".e");
+    CHECK(r == 0 && !wcscmp(wp, L"dir\\f.e"), "_wmakepath_s");
+}
+
 int main(void)
 {
     iph_install();
+    path_names();
     basics();
     case_functions();
     memory();

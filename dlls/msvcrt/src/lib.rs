@@ -50,6 +50,7 @@ pub mod mbstring;
 pub mod misc;
 pub mod multibyte;
 pub mod ntdllcrt;
+pub mod path;
 pub mod printf;
 pub mod printf_s;
 pub mod process;

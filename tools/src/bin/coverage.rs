@@ -292,6 +292,30 @@ fn main() {
         );
     }
 
+    // ntdll.dll's own C runtime exports (served by the CRT's code).
+    if let Ok(nt) = import_lib_exports(&lib.join("libntdllcrt.a")) {
+        let names = nt.get("ntdll.dll").cloned().unwrap_or_default();
+        let nt_impl = implemented("ntdll.dll");
+        let missing: Vec<&String> = names.iter().filter(|f| !nt_impl.contains(*f)).collect();
+        let _ = writeln!(md, "\n### ntdll.dll's C runtime part\n");
+        let _ = writeln!(
+            md,
+            "From `libntdllcrt.a`: {} exports, {} implemented (msvcrt.dll's code, bound into ntdll.dll's \
+             table), {:.1}%.{}",
+            names.len(),
+            names.len() - missing.len(),
+            100.0 * (names.len() - missing.len()) as f64 / names.len().max(1) as f64,
+            if missing.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " Not implemented: {}.",
+                    missing.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ")
+                )
+            }
+        );
+    }
+
     // Every CRT function a program imports that is not implemented.
     let un: Vec<(&(&str, String), &Seen)> = seen
         .iter()

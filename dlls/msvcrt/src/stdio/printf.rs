@@ -466,6 +466,12 @@ pub unsafe extern "win64" fn vswprintf(buf: *mut c_void, fmt: *const u16, args: 
     unsafe { vswprintf_impl(buf, fmt, args) }
 }
 
+/// _vswprintf: the same as msvcrt's vswprintf (no count).
+#[export(only = MSVCRT)]
+pub unsafe extern "win64" fn _vswprintf(buf: *mut c_void, fmt: *const u16, args: VaList) -> i32 {
+    unsafe { vswprintf_impl(buf, fmt, args) }
+}
+
 /// _snwprintf.
 #[export(variadic, only = MSVCRT)]
 pub unsafe extern "win64" fn _snwprintf(
