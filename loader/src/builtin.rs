@@ -16,6 +16,7 @@ fn all() -> impl Iterator<Item = &'static BuiltinDll> {
         .chain(user32::DLLS.iter())
         .chain(advapi32::DLLS.iter())
         .chain(vcruntime140::DLLS.iter())
+        .chain(bcrypt::DLLS.iter())
 }
 
 /// Map an apiset name ("api-ms-win-crt-stdio-l1-1-0.dll") to the DLL implementing it.

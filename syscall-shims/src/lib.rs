@@ -19,6 +19,7 @@ pub mod overlapped;
 pub mod path;
 pub mod pipe;
 pub mod process;
+pub mod random;
 pub mod screen;
 pub mod suspend;
 pub mod sync;

@@ -133,26 +133,18 @@ pub extern "win64" fn srand(seed: u32) {
 }
 
 /// rand_s: a cryptographically random unsigned int from the system generator (Windows uses
-/// RtlGenRandom; here the host's getrandom(2)), independent of srand. A null pointer goes to
+/// RtlGenRandom; here `syscall_shims::random`), independent of srand. A null pointer goes to
 /// the invalid-parameter handler and gives EINVAL.
 #[export]
 pub unsafe extern "win64" fn rand_s(out: *mut u32) -> i32 {
     if out.is_null() {
         return crate::invalid::fail(EINVAL);
     }
-    let mut v = 0u32;
-    let mut got = 0usize;
-    while got < 4 {
-        // SAFETY: writes at most the rest of `v`'s 4 bytes.
-        let r = unsafe { libc::getrandom((&mut v as *mut u32 as *mut u8).add(got) as *mut libc::c_void, 4 - got, 0) };
-        if r < 0 {
-            if std::io::Error::last_os_error().raw_os_error() == Some(libc::EINTR) {
-                continue;
-            }
-            return crate::invalid::fail(EINVAL);
-        }
-        got += r as usize;
+    let mut v = [0u8; 4];
+    if !syscall_shims::random::fill(&mut v) {
+        return crate::invalid::fail(EINVAL);
     }
+    let v = u32::from_ne_bytes(v);
     // SAFETY: checked non-null; the program passes an unsigned int to fill.
     unsafe { out.write_unaligned(v) };
     0
