@@ -164,6 +164,7 @@ fn spawn(unix: &str, image: &str, kind: process::ProgramKind, line: &str, std: [
         std,
         suspended: false,
         new_group: false,
+        reserved2: &[],
     };
     match process::spawn(&req) {
         Ok(s) => Ok(s.process),

@@ -8,10 +8,12 @@
 //! with single spaces and *not* quoted: Microsoft's documentation warns that an argument
 //! with a space becomes two), and the environment block of the `e` forms.
 //!
-//! Differences from Windows: the C runtime's file descriptors are not passed to the child
-//! (msvcrt passes its fd table in STARTUPINFO.lpReserved2; children see only the standard
-//! handles and the inheritable Windows handles); a name without an extension is also tried
-//! as it is, after the four extensions, so native Linux programs (`sh`) can be spawned.
+//! The child gets the C runtime's file descriptors as Windows' CRT passes them: the fd table
+//! in STARTUPINFO `lpReserved2` (`stdio/inherit.rs`), its handles inherited, so a C runtime
+//! child finds fd 3 where the parent had it, in the same mode.
+//!
+//! Differences from Windows: a name without an extension is also tried as it is, after the
+//! four extensions, so native Linux programs (`sh`) can be spawned.
 
 pub mod popen;
 pub mod spawn;
@@ -161,10 +163,14 @@ pub struct Start<'a> {
     /// The child's standard handles (STARTF_USESTDHANDLES), if not ours.
     pub std: Option<[HANDLE; 3]>,
     pub detached: bool,
+    /// Whether the fd table passed to the child describes fds 0-2 (not for `_P_DETACH`, as
+    /// the UCRT does, nor for `_popen`, whose child takes its standard handles).
+    pub std_fds: bool,
 }
 
-/// Start a process with CreateProcessW (inheriting the inheritable handles, as the CRT
-/// does); its process handle. On failure errno is set from the Win32 error.
+/// Start a process with CreateProcessW (inheriting the inheritable handles and passing the
+/// fd table in lpReserved2, as the CRT does); its process handle. On failure errno is set
+/// from the Win32 error.
 pub fn create(s: &Start) -> Result<HANDLE, ()> {
     let f = kernel32("CreateProcessW");
     if f == 0 {
@@ -174,7 +180,13 @@ pub fn create(s: &Start) -> Result<HANDLE, ()> {
     let app: Option<Vec<u16>> = s.app.map(dllcore::strings::to_wide_nul);
     let mut cmd = dllcore::strings::to_wide_nul(s.command_line);
     let block = s.env.map(env_block);
-    let mut si = STARTUPINFOW { cb: std::mem::size_of::<STARTUPINFOW>() as u32, ..Default::default() };
+    let fds = crate::stdio::inherit::block_for_child(s.std_fds);
+    let mut si = STARTUPINFOW {
+        cb: std::mem::size_of::<STARTUPINFOW>() as u32,
+        cbReserved2: fds.len().min(u16::MAX as usize) as u16,
+        lpReserved2: fds.as_ptr() as *mut u8,
+        ..Default::default()
+    };
     if let Some([i, o, e]) = s.std {
         si.dwFlags = STARTF_USESTDHANDLES;
         si.hStdInput = i;

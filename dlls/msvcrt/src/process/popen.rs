@@ -61,7 +61,8 @@ fn popen_impl(command: Option<String>, mode: Option<String>, flavor: Flavor) -> 
     let std = [0, 1, 2].map(handles::std_handle);
     let std = if read { [std[0], theirs, std[2]] } else { [theirs, std[1], std[2]] };
     let line = command_line(&interp, &command);
-    let started = create(&Start { app: Some(&interp), command_line: &line, env: None, std: Some(std), detached: false });
+    let start = Start { app: Some(&interp), command_line: &line, env: None, std: Some(std), detached: false, std_fds: false };
+    let started = create(&start);
     let _ = handles::close(theirs);
     let Ok(process) = started else {
         let _ = handles::close(ours);

@@ -68,8 +68,9 @@ pub fn run(mode: i32, name: Option<String>, args: Option<Vec<String>>, env: Opti
         return -1;
     };
     let line = join_args(&args);
-    let Ok(h) = create(&Start { app: Some(&file), command_line: &line, env: env.as_deref(), std: None, detached: mode == P_DETACH })
-    else {
+    let detached = mode == P_DETACH;
+    let start = Start { app: Some(&file), command_line: &line, env: env.as_deref(), std: None, detached, std_fds: !detached };
+    let Ok(h) = create(&start) else {
         return -1;
     };
     match mode {

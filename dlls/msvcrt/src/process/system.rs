@@ -29,7 +29,8 @@ fn system_impl(command: Option<String>) -> i32 {
     };
     let Some(command) = command else { return 1 };
     let line = command_line(&interp, &command);
-    let Ok(h) = create(&Start { app: Some(&interp), command_line: &line, env: None, std: None, detached: false }) else {
+    let start = Start { app: Some(&interp), command_line: &line, env: None, std: None, detached: false, std_fds: true };
+    let Ok(h) = create(&start) else {
         return -1;
     };
     let code = wait_exit_code(h).unwrap_or(0);
