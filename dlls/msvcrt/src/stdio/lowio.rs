@@ -12,6 +12,9 @@
 //!   what was returned), on a pipe or terminal it is kept as look-ahead;
 //! - `_O_U8TEXT` reads decode UTF-8 into UTF-16 units, never splitting a character.
 //!
+//! The table starts with the fds a C runtime parent passed in STARTUPINFO `lpReserved2`
+//! (`inherit`), then the standard handles for fds 0-2 not given there.
+//!
 //! Open, close, dup and friends are in `sopen`; the exports reading and writing here.
 
 use crate::errno::{EBADF, EINVAL, EMFILE, set_errno, set_errno_from_win32};
