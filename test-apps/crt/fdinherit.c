@@ -172,11 +172,13 @@ static int child_raw(char **argv)
     return child_result();
 }
 
-/* child one FD: fd FD is open (and writable) */
-static int child_one(char **argv)
+/* child one FD [say]: fd FD is open (and writable); with "say", print "said" */
+static int child_one(int argc, char **argv)
 {
     int fd = atoi(argv[3]);
     CHECK(_write(fd, "one\n", 4) == 4, "child: _write through fd %d: errno %d", fd, errno);
+    if (argc > 4)
+        printf("said\n");
     return child_result();
 }
 
@@ -204,7 +206,7 @@ static int child_detach(char **argv)
     return 0;
 }
 
-static int child_main(char **argv)
+static int child_main(int argc, char **argv)
 {
     iph_install();
     const char *mode = argv[2];
@@ -215,7 +217,7 @@ static int child_main(char **argv)
     if (!strcmp(mode, "raw"))
         return child_raw(argv);
     if (!strcmp(mode, "one"))
-        return child_one(argv);
+        return child_one(argc, argv);
     if (!strcmp(mode, "detach"))
         return child_detach(argv);
     return 0x7fff0000;
@@ -343,6 +345,25 @@ static void test_detach(void)
     remove("fdi-detach.tmp");
 }
 
+/* system: the command interpreter gets the table and passes it on (Wine's cmd.exe passes its
+ * C runtime's table to the programs it starts, its redirections as fds 0-2), so the program
+ * finds fd FD, and its standard output is still the redirection. */
+static void test_system(void)
+{
+    int fd = open_new("fdi-sys.tmp", _O_WRONLY | _O_BINARY);
+    char line[128];
+    sprintf(line, "fdinherit.exe child one %d say > fdi-sysout.tmp", fd);
+    add_child("system", system(line));
+    _close(fd);
+    int len;
+    const char *s = slurp("fdi-sys.tmp", &len);
+    CHECK(len == 4 && !memcmp(s, "one\n", 4), "the program's write through fd %d: %d %s", fd, len, s);
+    s = slurp("fdi-sysout.tmp", &len);
+    CHECK(len == 6 && !memcmp(s, "said\r\n", 6), "the program's redirected standard output: %d %s", len, s);
+    remove("fdi-sys.tmp");
+    remove("fdi-sysout.tmp");
+}
+
 static DWORD run(const char *cmdline, STARTUPINFOA *si)
 {
     PROCESS_INFORMATION pi;
@@ -404,12 +425,13 @@ int main(int argc, char **argv)
 {
     GetModuleFileNameA(NULL, self, MAX_PATH);
     if (argc >= 3 && !strcmp(argv[1], "child"))
-        return child_main(argv);
+        return child_main(argc, argv);
     setvbuf(stdout, NULL, _IONBF, 0);
     iph_install();
     test_spawn();
     test_wspawn();
     test_detach();
+    test_system();
     test_createprocess();
     return check_report();
 }

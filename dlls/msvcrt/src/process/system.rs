@@ -1,7 +1,9 @@
 //! `system` and `_wsystem`: a command through the command interpreter, `%COMSPEC% /c
 //! command` (cmd.exe found on the search path when COMSPEC is not set or names no file).
 //! wine-rs's prefix has `C:\windows\system32\cmd.exe`: a real cmd.exe if one was put there,
-//! else the built-in interpreter (programs/cmd), which the launcher runs for that file.
+//! else the built-in interpreter (programs/cmd), which the launcher runs for that file. The
+//! interpreter gets the fd table and passes fds 3 and up on to the programs it runs, as Wine's
+//! cmd.exe does.
 
 use super::spawn::CrtChar;
 use super::{Start, create, find_file, wait_exit_code};
