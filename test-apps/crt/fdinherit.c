@@ -206,6 +206,16 @@ static int child_detach(char **argv)
     return 0;
 }
 
+/* child none FD: fd FD is not open; print "said" */
+static int child_none(char **argv)
+{
+    int fd = atoi(argv[3]);
+    CHECK(not_open(fd), "child: fd %d is open", fd);
+    CHECK(_get_osfhandle(1) == (intptr_t)GetStdHandle(STD_OUTPUT_HANDLE), "child: fd 1 is standard output");
+    printf("said\n");
+    return child_result();
+}
+
 static int child_main(int argc, char **argv)
 {
     iph_install();
@@ -218,6 +228,8 @@ static int child_main(int argc, char **argv)
         return child_raw(argv);
     if (!strcmp(mode, "one"))
         return child_one(argc, argv);
+    if (!strcmp(mode, "none"))
+        return child_none(argv);
     if (!strcmp(mode, "detach"))
         return child_detach(argv);
     return 0x7fff0000;
@@ -228,8 +240,9 @@ static int child_main(int argc, char **argv)
 /* Add a child's counts to ours. */
 static void add_child(const char *what, intptr_t r)
 {
-    CHECK(r != -1 && (r & 0xffff) > 0, "%s: the child ran no checks: %d (errno %d)", what, (int)r, errno);
-    if (r == -1)
+    int ok = r != -1 && (r & 0xffff) > 0 && (r & 0xffff) < 100 && (r >> 16) < 100;
+    CHECK(ok, "%s: not a child's counts: %d (errno %d)", what, (int)r, errno);
+    if (!ok)
         return;
     check_passed += (int)(r & 0xffff);
     check_failed += (int)((r >> 16) & 0x7fff);
@@ -364,6 +377,23 @@ static void test_system(void)
     remove("fdi-sysout.tmp");
 }
 
+/* _popen: no fd table (Wine 8 starts the command with STARTF_USESTDHANDLES and no
+ * lpReserved2), so the command's program has its standard fds only; its standard output is
+ * the pipe. */
+static void test_popen(void)
+{
+    int fd = open_new("fdi-popen.tmp", _O_WRONLY | _O_BINARY);
+    char line[128], buf[64] = "";
+    sprintf(line, "fdinherit.exe child none %d", fd);
+    FILE *f = _popen(line, "rb");
+    CHECK(f != NULL, "_popen: errno %d", errno);
+    size_t n = f ? fread(buf, 1, sizeof(buf) - 1, f) : 0;
+    CHECK(n == 6 && !memcmp(buf, "said\r\n", 6), "the program's output through the pipe: %d %s", (int)n, buf);
+    add_child("_popen", f ? _pclose(f) : -1);
+    _close(fd);
+    remove("fdi-popen.tmp");
+}
+
 static DWORD run(const char *cmdline, STARTUPINFOA *si)
 {
     PROCESS_INFORMATION pi;
@@ -432,6 +462,7 @@ int main(int argc, char **argv)
     test_wspawn();
     test_detach();
     test_system();
+    test_popen();
     test_createprocess();
     return check_report();
 }

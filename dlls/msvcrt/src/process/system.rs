@@ -6,7 +6,7 @@
 //! cmd.exe does.
 
 use super::spawn::CrtChar;
-use super::{Start, create, find_file, wait_exit_code};
+use super::{Fds, Start, create, find_file, wait_exit_code};
 use crate::errno::{ENOENT, set_errno};
 use dllcore::export;
 use syscall_shims::{env, handles};
@@ -31,7 +31,7 @@ fn system_impl(command: Option<String>) -> i32 {
     };
     let Some(command) = command else { return 1 };
     let line = command_line(&interp, &command);
-    let start = Start { app: Some(&interp), command_line: &line, env: None, std: None, detached: false, std_fds: true };
+    let start = Start { app: Some(&interp), command_line: &line, env: None, std: None, detached: false, fds: Fds::All };
     let Ok(h) = create(&start) else {
         return -1;
     };

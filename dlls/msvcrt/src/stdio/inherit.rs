@@ -1,6 +1,6 @@
 //! The fd table a C runtime parent hands to its child, in STARTUPINFO `lpReserved2`.
 //!
-//! When `_spawn*`, `_exec*`, `system` (and, here, `_popen`) start a program, the Microsoft C
+//! When `_spawn*`, `_exec*` and `system` start a program, the Microsoft C
 //! runtime passes its low-level I/O table through CreateProcess's `cbReserved2`/`lpReserved2`,
 //! and a C runtime child rebuilds its table from GetStartupInfo's copy before anything uses an
 //! fd: fd 3 opened by the parent is fd 3 in the child, with its text and append modes. The
@@ -13,8 +13,8 @@
 //! | 8 × N | each fd's HANDLE, unaligned |
 //!
 //! The parent describes fds 0 to its highest open fd; a closed fd, or one opened with
-//! `_O_NOINHERIT`, is flag 0 and INVALID_HANDLE_VALUE. For `_P_DETACH` (the UCRT does so) and
-//! for `_popen` (whose command gets its pipe as a standard handle) fds 0-2 are left out too.
+//! `_O_NOINHERIT`, is flag 0 and INVALID_HANDLE_VALUE. For `_P_DETACH` fds 0-2 are left out
+//! too (the UCRT does so). `_popen` passes no table (as Wine 8: STARTF_USESTDHANDLES only).
 //! The handles reach the child because the CRT creates them inheritable (all but
 //! `_O_NOINHERIT` ones) and calls CreateProcess with bInheritHandles TRUE.
 //!
@@ -127,7 +127,7 @@ mod tests {
             [(0, 0xc1, 0x10), (1, 0x89, 0x14), (3, 0xa1, 0x20), (5, 0x01, 0x28)],
             "closed and _O_NOINHERIT fds are not open in the child"
         );
-        // Without the standard fds (_P_DETACH, _popen).
+        // Without the standard fds (_P_DETACH).
         let b = encode(&table, false);
         assert_eq!(&b[4..10], &[0, 0, 0, 0xa1, 0, 0x01]);
         assert_eq!(decode(&b), [(3, 0xa1, 0x20), (5, 0x01, 0x28)]);
