@@ -5,6 +5,12 @@
  * The child CRT rebuilds its table from GetStartupInfo's copy: fd 3 of the parent is fd 3 of
  * the child, text and append modes included; _O_NOINHERIT and closed fds are not open there.
  *
+ * Covered: _spawnl (positions shared, text and append modes, _O_NOINHERIT and closed fds, a
+ * _pipe, a _dup; the block's layout and flag bytes; the process parameters' RuntimeData),
+ * _wspawnv with _P_NOWAIT, _P_DETACH (fds 0-2 left out), _execl (the table passed on again),
+ * system (through cmd.exe), _popen (no table), CreateProcess with lpReserved2 NULL and with a
+ * block made by hand.
+ *
  * The program is its own child: "fdinherit.exe child MODE ..." checks things and exits with
  * (failed << 16) | passed, which the parent adds to its own counts. Files go in the current
  * directory (fdi-*.tmp).
@@ -216,6 +222,13 @@ static int child_none(char **argv)
     return child_result();
 }
 
+/* child exec FD: _execl a grandchild "one FD" (fd FD came from our parent: it passes on). */
+static int child_exec(char **argv)
+{
+    _execl(self, "fdinherit.exe", "child", "one", argv[3], NULL);
+    return 0x7ffe0000; /* _execl failed */
+}
+
 static int child_main(int argc, char **argv)
 {
     iph_install();
@@ -228,6 +241,8 @@ static int child_main(int argc, char **argv)
         return child_raw(argv);
     if (!strcmp(mode, "one"))
         return child_one(argc, argv);
+    if (!strcmp(mode, "exec"))
+        return child_exec(argv);
     if (!strcmp(mode, "none"))
         return child_none(argv);
     if (!strcmp(mode, "detach"))
@@ -358,6 +373,29 @@ static void test_detach(void)
     remove("fdi-detach.tmp");
 }
 
+/* _execl (_P_OVERLAY): the new process gets the table of the one it replaces, whose fds came
+ * from us. Windows has no exec: the caller ends with 0 and the new process runs on. */
+static void test_exec(void)
+{
+    int fd = open_new("fdi-exec.tmp", _O_WRONLY | _O_BINARY);
+    char a[16];
+    sprintf(a, "%d", fd);
+    intptr_t r = _spawnl(_P_WAIT, self, "fdinherit.exe", "child", "exec", a, NULL);
+    CHECK(r == 0, "the child that called _execl ended with %d", (int)r);
+    _close(fd);
+    int len = 0;
+    const char *s = "";
+    for (int i = 0; i < 200; i++) {
+        s = slurp("fdi-exec.tmp", &len);
+        if (len >= 4)
+            break;
+        Sleep(50);
+    }
+    CHECK(len == 4 && !memcmp(s, "one\n", 4), "the new program's write through fd %d: %d %s", fd, len, s);
+    Sleep(100); /* it closes the file and exits */
+    remove("fdi-exec.tmp");
+}
+
 /* system: the command interpreter gets the table and passes it on (Wine's cmd.exe passes its
  * C runtime's table to the programs it starts, its redirections as fds 0-2), so the program
  * finds fd FD, and its standard output is still the redirection. */
@@ -461,6 +499,7 @@ int main(int argc, char **argv)
     test_spawn();
     test_wspawn();
     test_detach();
+    test_exec();
     test_system();
     test_popen();
     test_createprocess();
