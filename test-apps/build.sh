@@ -308,6 +308,8 @@ for variant in msvcrt ucrt; do
     done
     # processes: system, _spawn, _popen, signals, exit handlers, threads (test-apps/crt/process.c)
     link "$variant" process.exe "$HERE/crt/process.c" "$H" "$HERE/crt/crt.h" -- -fno-builtin "$HERE/crt/process.c"
+    # the fd table crossing _spawn and CreateProcess in lpReserved2 (test-apps/crt/fdinherit.c)
+    link "$variant" fdinherit.exe "$HERE/crt/fdinherit.c" "$H" "$HERE/crt/crt.h" -- -fno-builtin "$HERE/crt/fdinherit.c"
 
     # files, paths and the prefix (test-apps/files/); names get a file- prefix
     for app in paths fileio dirs rename locks mapping notify ntfile; do

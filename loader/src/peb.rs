@@ -45,6 +45,8 @@ const PP_STD_INPUT: usize = 0x20;
 const PP_STD_OUTPUT: usize = 0x28;
 const PP_STD_ERROR: usize = 0x30;
 const PP_CURRENT_DIRECTORY: usize = 0x38;
+/// RuntimeData: the STARTUPINFO lpReserved2 bytes the parent passed (GetStartupInfo's copy).
+const PP_RUNTIME_DATA: usize = 0xe0;
 const PP_ALLOC: usize = 0x400;
 
 const _: () = assert!(std::mem::offset_of!(PEB, Ldr) == 0x18);
@@ -138,6 +140,11 @@ pub fn create(p: &ProcessInfo) -> usize {
         let params = pp as *mut RTL_USER_PROCESS_PARAMETERS;
         (*params).ImagePathName = unicode_string(p.image_path);
         (*params).CommandLine = unicode_string(p.command_line);
+        if let Some(b) = syscall_shims::process::startup_reserved2() {
+            let len = b.len().min(u16::MAX as usize) as u16;
+            let data = UNICODE_STRING { Length: len, MaximumLength: len, Buffer: b.as_ptr() as *mut u16 };
+            put(pp, PP_RUNTIME_DATA, data);
+        }
 
         let pe = peb as *mut PEB;
         (*pe).Ldr = ldr as *mut PEB_LDR_DATA;

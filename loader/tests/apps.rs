@@ -410,6 +410,14 @@ fn crt_process() {
     test_app("process");
 }
 
+/// The C runtime's fd table crossing _spawn/_wspawn and CreateProcess in STARTUPINFO
+/// lpReserved2: positions, text and append modes, _O_NOINHERIT, pipes
+/// (test-apps/crt/fdinherit.c).
+#[test]
+fn crt_fdinherit() {
+    test_app("fdinherit");
+}
+
 #[test]
 fn threads_stress() {
     test_app("stress");

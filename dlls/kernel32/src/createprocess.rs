@@ -34,6 +34,8 @@ struct Request {
     si_std: [HANDLE; 3],
     /// The attribute list of a STARTUPINFOEX (EXTENDED_STARTUPINFO_PRESENT).
     attributes: *const AttrList,
+    /// STARTUPINFO's cbReserved2 bytes at lpReserved2 (the C runtime's fd table), copied.
+    reserved2: Vec<u8>,
     process_inherit: bool,
     thread_inherit: bool,
 }
@@ -159,6 +161,7 @@ fn create_process(req: Request, pi: *mut PROCESS_INFORMATION) -> Result<(), u32>
         std,
         suspended: req.flags & CREATE_SUSPENDED != 0,
         new_group: req.flags & CREATE_NEW_PROCESS_GROUP != 0,
+        reserved2: &req.reserved2,
     })?;
     let hp = handles::insert(spawned.process, req.process_inherit);
     let ht = handles::insert(spawned.thread, req.thread_inherit);
@@ -183,13 +186,15 @@ fn finish(r: Result<(), u32>) -> BOOL {
     }
 }
 
-/// STARTUPINFO's dwFlags and standard handles, and a STARTUPINFOEX's attribute list.
+/// STARTUPINFO's dwFlags and standard handles, a STARTUPINFOEX's attribute list, and a copy
+/// of the cbReserved2 bytes at lpReserved2 (empty when either is 0/NULL).
 ///
 /// # Safety
-/// `si` must be NULL or a STARTUPINFOW/A (STARTUPINFOEX when `extended`).
-unsafe fn startup(si: *const STARTUPINFOW, extended: bool) -> (u32, [HANDLE; 3], *const AttrList) {
+/// `si` must be NULL or a STARTUPINFOW/A (STARTUPINFOEX when `extended`) whose lpReserved2,
+/// if not NULL, has cbReserved2 readable bytes.
+unsafe fn startup(si: *const STARTUPINFOW, extended: bool) -> (u32, [HANDLE; 3], *const AttrList, Vec<u8>) {
     if si.is_null() {
-        return (0, [std::ptr::null_mut(); 3], std::ptr::null());
+        return (0, [std::ptr::null_mut(); 3], std::ptr::null(), Vec::new());
     }
     // SAFETY: per the contract; STARTUPINFOA has the same layout apart from string types.
     unsafe {
@@ -199,7 +204,12 @@ unsafe fn startup(si: *const STARTUPINFOW, extended: bool) -> (u32, [HANDLE; 3],
         } else {
             std::ptr::null()
         };
-        (s.dwFlags, [s.hStdInput, s.hStdOutput, s.hStdError], attrs)
+        let reserved2 = if s.lpReserved2.is_null() || s.cbReserved2 == 0 {
+            Vec::new()
+        } else {
+            std::slice::from_raw_parts(s.lpReserved2, usize::from(s.cbReserved2)).to_vec()
+        };
+        (s.dwFlags, [s.hStdInput, s.hStdOutput, s.hStdError], attrs, reserved2)
     }
 }
 
@@ -213,6 +223,8 @@ unsafe fn startup(si: *const STARTUPINFOW, extended: bool) -> (u32, [HANDLE; 3],
 /// CREATE_UNICODE_ENVIRONMENT, UTF-16. CREATE_SUSPENDED holds the child until ResumeThread on
 /// its thread handle; CREATE_NEW_PROCESS_GROUP starts a new process group whose first process
 /// ignores Ctrl+C, as Windows documents; CREATE_NO_WINDOW and console flags are accepted.
+/// STARTUPINFO's cbReserved2/lpReserved2 bytes reach a PE child's GetStartupInfo (the C
+/// runtime passes its fd table that way); a native program does not get them.
 /// Only handles that are host fds (files, pipes, named pipe ends) cross into the child; the
 /// thread id given is the child's process id; DEBUG_PROCESS is ignored.
 #[export]
@@ -239,7 +251,7 @@ pub unsafe extern "win64" fn CreateProcessW(
         } else {
             Some(block_strings(environment as *const u8).iter().map(|s| codepage::ansi_to_string(s)).collect())
         };
-        let (si_flags, si_std, attributes) = startup(si, flags & EXTENDED_STARTUPINFO_PRESENT != 0);
+        let (si_flags, si_std, attributes, reserved2) = startup(si, flags & EXTENDED_STARTUPINFO_PRESENT != 0);
         Request {
             app: dllcore::strings::wstr_to_string(app),
             command_line: dllcore::strings::wstr_to_string(cmd),
@@ -250,6 +262,7 @@ pub unsafe extern "win64" fn CreateProcessW(
             si_flags,
             si_std,
             attributes,
+            reserved2,
             process_inherit: inherit_of(process_attrs),
             thread_inherit: inherit_of(thread_attrs),
         }
@@ -283,7 +296,7 @@ pub unsafe extern "win64" fn CreateProcessA(
         } else {
             Some(block_strings(environment as *const u8).iter().map(|s| codepage::ansi_to_string(s)).collect())
         };
-        let (si_flags, si_std, attributes) =
+        let (si_flags, si_std, attributes, reserved2) =
             startup(si as *const STARTUPINFOW, flags & EXTENDED_STARTUPINFO_PRESENT != 0);
         Request {
             app: s(app),
@@ -295,6 +308,7 @@ pub unsafe extern "win64" fn CreateProcessA(
             si_flags,
             si_std,
             attributes,
+            reserved2,
             process_inherit: inherit_of(process_attrs),
             thread_inherit: inherit_of(thread_attrs),
         }

@@ -242,16 +242,30 @@ pub unsafe extern "win64" fn QueryFullProcessImageNameA(
 static EMPTY_W: [u16; 1] = [0];
 static EMPTY_A: [u8; 1] = [0];
 
+/// The cbReserved2/lpReserved2 pair of GetStartupInfo: what the parent passed to
+/// CreateProcess (a copy that lives as long as the process), or 0 and NULL.
+fn reserved2() -> (u16, *mut u8) {
+    match syscall_shims::process::startup_reserved2() {
+        Some(b) => (b.len().min(u16::MAX as usize) as u16, b.as_ptr() as *mut u8),
+        None => (0, std::ptr::null_mut()),
+    }
+}
+
 /// GetStartupInfoW: how the process was started: no flags (started from a shell, as Wine
-/// reports it too), the current standard handles, empty desktop and title.
+/// reports it too), the current standard handles, empty desktop and title, and the
+/// cbReserved2/lpReserved2 bytes the parent's CreateProcess passed (the C runtime's fd
+/// table), or 0 and NULL.
 /// The title is empty where Windows may give the exe path or a shortcut's name.
 #[export]
 pub unsafe extern "win64" fn GetStartupInfoW(info: *mut STARTUPINFOW) {
     if info.is_null() {
         return;
     }
+    let (cb_reserved2, lp_reserved2) = reserved2();
     let si = STARTUPINFOW {
         cb: std::mem::size_of::<STARTUPINFOW>() as u32,
+        cbReserved2: cb_reserved2,
+        lpReserved2: lp_reserved2,
         lpDesktop: EMPTY_W.as_ptr() as *mut u16,
         lpTitle: EMPTY_W.as_ptr() as *mut u16,
         dwFlags: 0,
@@ -264,15 +278,18 @@ pub unsafe extern "win64" fn GetStartupInfoW(info: *mut STARTUPINFOW) {
     unsafe { info.write_unaligned(si) };
 }
 
-/// GetStartupInfoA: as GetStartupInfoW, with narrow strings.
+/// GetStartupInfoA: as GetStartupInfoW, with narrow strings (and the same lpReserved2).
 /// The title is empty where Windows may give the exe path or a shortcut's name.
 #[export]
 pub unsafe extern "win64" fn GetStartupInfoA(info: *mut STARTUPINFOA) {
     if info.is_null() {
         return;
     }
+    let (cb_reserved2, lp_reserved2) = reserved2();
     let si = STARTUPINFOA {
         cb: std::mem::size_of::<STARTUPINFOA>() as u32,
+        cbReserved2: cb_reserved2,
+        lpReserved2: lp_reserved2,
         lpDesktop: EMPTY_A.as_ptr() as *mut u8,
         lpTitle: EMPTY_A.as_ptr() as *mut u8,
         dwFlags: 0,
@@ -306,6 +323,8 @@ mod tests {
         assert_eq!(si.cb as usize, std::mem::size_of::<STARTUPINFOW>());
         assert_eq!(si.dwFlags, 0);
         assert_eq!(si.hStdOutput, handles::std_handle(1));
+        // Not started by a wine-rs parent: no lpReserved2.
+        assert_eq!((si.cbReserved2, si.lpReserved2), (0, std::ptr::null_mut()));
         assert_eq!(unsafe { *si.lpTitle }, 0);
         let mut sa = STARTUPINFOA::default();
         unsafe { GetStartupInfoA(&mut sa) };

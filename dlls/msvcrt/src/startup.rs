@@ -76,6 +76,7 @@ pub fn init_ucrt() {
 pub fn init() {
     INIT.call_once(|| {
         crate::time::note_start();
+        crate::stdio::lowio::init();
         let cmd_a = dllcore::process::command_line_a();
         let cmd_w = dllcore::process::command_line_w();
         let cmd_a = &cmd_a[..cmd_a.len().saturating_sub(1)];

@@ -1,6 +1,7 @@
 //! Running parsed commands: built-ins in this process, anything else as a program found the
 //! way CreateProcess finds it (a PE program in a new wine-rs, a native one executed
-//! directly) with the command's text as its command line and its standard handles. A
+//! directly) with the command's text as its command line and its standard handles (and the
+//! C runtime fd table cmd was given, fds 3 and up: `fd_table_for_programs`). A
 //! pipeline runs all its commands at once, joined by anonymous pipes; as cmd.exe does, a
 //! built-in in a pipeline runs in a new interpreter (`cmd.exe /S /D /c" command"`).
 
@@ -153,6 +154,7 @@ fn spawn(unix: &str, image: &str, kind: process::ProgramKind, line: &str, std: [
         }
     }
     let env = environment();
+    let fds = fd_table_for_programs(process::startup_reserved2().unwrap_or(&[]));
     let req = Spawn {
         program: unix,
         image,
@@ -164,6 +166,7 @@ fn spawn(unix: &str, image: &str, kind: process::ProgramKind, line: &str, std: [
         std,
         suspended: false,
         new_group: false,
+        reserved2: &fds,
     };
     match process::spawn(&req) {
         Ok(s) => Ok(s.process),
@@ -174,9 +177,60 @@ fn spawn(unix: &str, image: &str, kind: process::ProgramKind, line: &str, std: [
     }
 }
 
+/// What a program cmd starts gets in STARTUPINFO lpReserved2: the C runtime fd table cmd was
+/// given (a count N, N flag bytes, N 8-byte handles), as Wine's cmd.exe passes its own C
+/// runtime's table on, so `system("prog")` gives prog the caller's fds 3 and up. Fds 0-2 are
+/// left out (flag 0, INVALID_HANDLE_VALUE): the program's are the command's standard handles,
+/// redirections and pipes included. Empty when cmd was given none.
+pub fn fd_table_for_programs(given: &[u8]) -> Vec<u8> {
+    let mut t = given.to_vec();
+    let Some(n) = t.get(..4).and_then(|c| c.try_into().ok()).map(u32::from_le_bytes) else {
+        return Vec::new();
+    };
+    let n = n as usize;
+    for k in 0..n.min(3) {
+        if let Some(f) = t.get_mut(4 + k) {
+            *f = 0;
+        }
+        let at = 4 + n + 8 * k;
+        if let Some(h) = t.get_mut(at..at + 8) {
+            h.fill(0xff);
+        }
+    }
+    t
+}
+
 #[cfg(test)]
 mod tests {
+    use super::fd_table_for_programs;
     use crate::run_line;
+
+    #[test]
+    fn fd_table_passed_on() {
+        assert!(fd_table_for_programs(&[]).is_empty());
+        assert!(fd_table_for_programs(&[1, 0]).is_empty());
+        // fds 0-3: the standard ones are left out, fd 3 passes.
+        let mut t = 4u32.to_le_bytes().to_vec();
+        t.extend([0xc1, 0x81, 0x81, 0x01]);
+        for h in [0x8u64, 0x5c, 0x10, 0x30] {
+            t.extend(h.to_le_bytes());
+        }
+        let mut want = 4u32.to_le_bytes().to_vec();
+        want.extend([0, 0, 0, 0x01]);
+        for h in [u64::MAX, u64::MAX, u64::MAX, 0x30] {
+            want.extend(h.to_le_bytes());
+        }
+        assert_eq!(fd_table_for_programs(&t), want);
+        // A table of one fd, and one cut short, are cleared as far as they go.
+        let mut one = 1u32.to_le_bytes().to_vec();
+        one.push(0x81);
+        one.extend(0x8u64.to_le_bytes());
+        let mut cleared = 1u32.to_le_bytes().to_vec();
+        cleared.push(0);
+        cleared.extend(u64::MAX.to_le_bytes());
+        assert_eq!(fd_table_for_programs(&one), cleared);
+        assert_eq!(fd_table_for_programs(&[2, 0, 0, 0, 0x81, 0x81, 1, 2]), [2, 0, 0, 0, 0, 0, 1, 2]);
+    }
 
     /// Connectors, built-ins, redirections and %VAR% through the whole interpreter (no child
     /// processes: every command here is a built-in).

@@ -11,12 +11,18 @@
 //! | `WINE_RS_CHILD_EXIT_FD` | a pipe on which the child writes its 32-bit exit code (4 bytes, little-endian) before it exits |
 //! | `WINE_RS_CHILD_CONTROL_FD` | a socket on which the parent sends handles it duplicates into the child (DuplicateHandle) |
 //! | `WINE_RS_CHILD_WINENV` | `1`: the environment already is a Windows one (no Windows variables to add, PATH already in Windows form) |
+//! | `WINE_RS_CHILD_RESERVED2` | the bytes of CreateProcess's STARTUPINFO `cbReserved2`/`lpReserved2`, in hex (two lowercase digits a byte); absent when the parent gave none |
 //!
 //! The child's fds 0, 1 and 2 are its standard handles' streams in every case.
+//!
+//! `lpReserved2` is opaque to Windows: CreateProcess copies the bytes into the child's process
+//! parameters and the child's GetStartupInfo returns them. The C runtime passes its table of
+//! file descriptors that way (see msvcrt's `stdio/inherit.rs`); the child keeps a copy for its
+//! whole life ([`startup_reserved2`]).
 
 use std::ffi::OsString;
 use std::os::unix::ffi::OsStringExt;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::sync::atomic::{AtomicI32, AtomicUsize, Ordering};
 use windows_sys::Win32::Foundation::{ERROR_ACCESS_DENIED, ERROR_INVALID_HANDLE, ERROR_NOT_SUPPORTED, HANDLE};
 
@@ -30,6 +36,7 @@ pub const VAR_STD: &str = "WINE_RS_CHILD_STD";
 pub const VAR_EXIT_FD: &str = "WINE_RS_CHILD_EXIT_FD";
 pub const VAR_CONTROL_FD: &str = "WINE_RS_CHILD_CONTROL_FD";
 pub const VAR_WINENV: &str = "WINE_RS_CHILD_WINENV";
+pub const VAR_RESERVED2: &str = "WINE_RS_CHILD_RESERVED2";
 
 /// Handle values the parent gives to handles it duplicates into a child start here (the
 /// child's own handles are allocated from the bottom, so the two do not meet in practice).
@@ -43,6 +50,8 @@ pub struct Handoff {
 }
 
 static EXIT_FD: AtomicI32 = AtomicI32::new(-1);
+/// The parent's `lpReserved2` bytes, kept for the life of the process.
+static RESERVED2: OnceLock<Vec<u8>> = OnceLock::new();
 static CONTROL_FD: AtomicI32 = AtomicI32::new(-1);
 
 fn set_cloexec(fd: i32) {
@@ -107,7 +116,56 @@ pub fn adopt_handoff() -> Handoff {
         handles::set_miss_hook(receive_duplicates);
         receive_duplicates();
     }
+    if let Some(bytes) = get(VAR_RESERVED2).and_then(decode_hex).filter(|b| !b.is_empty()) {
+        let _ = RESERVED2.set(bytes);
+    }
     Handoff { command_line: get(VAR_CMDLINE).map(str::to_string) }
+}
+
+/// What the parent passed as STARTUPINFO `lpReserved2` (`cbReserved2` is its length): None
+/// when it passed nothing (or this process was not started by a wine-rs parent). The slice
+/// lives as long as the process, as the copy in a Windows process's parameters does.
+pub fn startup_reserved2() -> Option<&'static [u8]> {
+    RESERVED2.get().map(Vec::as_slice)
+}
+
+/// `bytes` in hex, two lowercase digits a byte (the `WINE_RS_CHILD_RESERVED2` value).
+pub fn encode_hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for &b in bytes {
+        s.push(DIGITS[usize::from(b >> 4)] as char);
+        s.push(DIGITS[usize::from(b & 15)] as char);
+    }
+    s
+}
+
+/// The longest `lpReserved2` that fits in one environment string (Linux limits a string to
+/// 128 KiB with its NUL; hex doubles the bytes): a little less than cbReserved2's own limit.
+pub const RESERVED2_FITS: usize = (128 * 1024 - 1 - VAR_RESERVED2.len() - 1) / 2;
+
+/// The `WINE_RS_CHILD_RESERVED2=…` string passing `bytes` to a child; None for no bytes, or
+/// (with a warning) for more than [`RESERVED2_FITS`].
+pub fn reserved2_var(bytes: &[u8]) -> Option<String> {
+    if bytes.len() > RESERVED2_FITS {
+        log::warn!("CreateProcess: lpReserved2 of {} bytes is too long to pass; the child gets none", bytes.len());
+        return None;
+    }
+    (!bytes.is_empty()).then(|| format!("{VAR_RESERVED2}={}", encode_hex(bytes)))
+}
+
+/// The bytes of [`encode_hex`]'s text (either case); None for an odd length or a non-hex digit.
+pub fn decode_hex(s: &str) -> Option<Vec<u8>> {
+    if !s.len().is_multiple_of(2) {
+        return None;
+    }
+    s.as_bytes()
+        .chunks_exact(2)
+        .map(|p| {
+            let d = |c: u8| (c as char).to_digit(16);
+            Some((d(p[0])? * 16 + d(p[1])?) as u8)
+        })
+        .collect()
 }
 
 /// Tell a wine-rs parent our full 32-bit exit code (an exit status keeps 8 bits). Called on
@@ -238,4 +296,42 @@ fn receive_duplicates() -> bool {
         }
     }
     any
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reserved2_hex() {
+        assert_eq!(encode_hex(&[]), "");
+        assert_eq!(encode_hex(&[0, 1, 0x7f, 0x80, 0xff]), "00017f80ff");
+        assert_eq!(decode_hex("00017f80ff").as_deref(), Some(&[0, 1, 0x7f, 0x80, 0xff][..]));
+        assert_eq!(decode_hex("ABcd").as_deref(), Some(&[0xab, 0xcd][..]));
+        assert_eq!(decode_hex(""), Some(vec![]));
+        assert_eq!(decode_hex("abc"), None, "odd length");
+        assert_eq!(decode_hex("0g"), None, "not a hex digit");
+        assert_eq!(decode_hex("+1"), None, "a sign is not a digit");
+        // A C runtime fd block: count 4, flags, then unaligned 64-bit handles.
+        let mut block = 4u32.to_le_bytes().to_vec();
+        block.extend([0x81, 0xc1, 0, 0xa1]);
+        for h in [0x10u64, 0x14, u64::MAX, 0x4000] {
+            block.extend(h.to_le_bytes());
+        }
+        let all: Vec<u8> = (0..=255).collect();
+        for bytes in [&block[..], &all[..]] {
+            assert_eq!(decode_hex(&encode_hex(bytes)).as_deref(), Some(bytes));
+        }
+    }
+
+    #[test]
+    fn reserved2_variable() {
+        assert_eq!(reserved2_var(&[]), None, "nothing passed");
+        assert_eq!(reserved2_var(&[1, 0, 0, 0, 0x81]).as_deref(), Some("WINE_RS_CHILD_RESERVED2=0100000081"));
+        let fits = vec![0xa5; RESERVED2_FITS];
+        let var = reserved2_var(&fits).expect("fits");
+        assert!(var.len() < 128 * 1024, "one environment string, NUL included: {}", var.len());
+        assert_eq!(reserved2_var(&vec![0; RESERVED2_FITS + 1]), None, "too long for the environment");
+        assert!(RESERVED2_FITS < u16::MAX as usize && RESERVED2_FITS > 60_000);
+    }
 }

@@ -7,7 +7,9 @@
 //!   variables its exact Windows command line, the handles it inherits (value → fd and flags;
 //!   the fds themselves are inherited), its standard handles, and two private fds: one to
 //!   report its 32-bit exit code (a Unix exit status keeps only 8 bits) and one on which the
-//!   parent sends handles it duplicates into the child. The launcher reads and removes them
+//!   parent sends handles it duplicates into the child; and the STARTUPINFO `lpReserved2`
+//!   bytes its parent passed to CreateProcess (the C runtime's fd table), which its
+//!   GetStartupInfo returns ([`startup_reserved2`]). The launcher reads and removes them
 //!   before the program runs ([`adopt_handoff`]); the Windows environment never shows them.
 //! - **Process objects** are [`waitable::Process`]es: a reaper thread per child waits for it
 //!   (wait4), then records its exit code, which signals the object and the child's main thread
@@ -25,7 +27,7 @@ pub mod search;
 mod spawn;
 pub mod times;
 
-pub use handoff::{Handoff, adopt_handoff, duplicate_into, report_exit};
+pub use handoff::{Handoff, adopt_handoff, decode_hex, duplicate_into, encode_hex, report_exit, startup_reserved2};
 pub use job::Job;
 pub use spawn::{ProgramKind, Spawn, Spawned, program_kind, spawn};
 

@@ -65,7 +65,11 @@ pub struct Spawn<'a> {
     pub suspended: bool,
     /// CREATE_NEW_PROCESS_GROUP: a new Unix process group, SIGINT ignored (Ctrl+C disabled).
     pub new_group: bool,
+    /// STARTUPINFO `lpReserved2` (`cbReserved2` bytes; empty: none): what a wine-rs child's
+    /// GetStartupInfo returns. Not passed to native programs.
+    pub reserved2: &'a [u8],
 }
+
 
 /// A started child: its process and main thread objects (not yet in the handle table).
 #[derive(Debug)]
@@ -259,6 +263,7 @@ pub fn spawn(req: &Spawn) -> Result<Spawned, u32> {
         env.push(format!("{}={}", handoff::VAR_EXIT_FD, exit_target));
         env.push(format!("{}={}", handoff::VAR_CONTROL_FD, control_target));
         env.push(format!("{}=1", handoff::VAR_WINENV));
+        env.extend(handoff::reserved2_var(req.reserved2));
         path = launcher();
         args.extend(["wine-rs".to_string(), "--".to_string(), req.program.to_string()]);
     } else {

@@ -47,6 +47,7 @@ fn spawn_native(cmd: &str, std: [HANDLE; 3], inherit: &[HANDLE], suspended: bool
         std,
         suspended,
         new_group: false,
+        reserved2: &[],
     })
     .expect("spawn")
 }
@@ -185,6 +186,7 @@ fn missing_program_fails_at_create() {
         std: [std::ptr::null_mut(); 3],
         suspended: false,
         new_group: false,
+        reserved2: &[],
     });
     assert_eq!(r.unwrap_err(), windows_sys::Win32::Foundation::ERROR_FILE_NOT_FOUND);
 }

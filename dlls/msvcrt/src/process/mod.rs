@@ -8,10 +8,13 @@
 //! with single spaces and *not* quoted: Microsoft's documentation warns that an argument
 //! with a space becomes two), and the environment block of the `e` forms.
 //!
-//! Differences from Windows: the C runtime's file descriptors are not passed to the child
-//! (msvcrt passes its fd table in STARTUPINFO.lpReserved2; children see only the standard
-//! handles and the inheritable Windows handles); a name without an extension is also tried
-//! as it is, after the four extensions, so native Linux programs (`sh`) can be spawned.
+//! The child gets the C runtime's file descriptors as Windows' CRT passes them: the fd table
+//! in STARTUPINFO `lpReserved2` (`stdio/inherit.rs`), its handles inherited, so a C runtime
+//! child finds fd 3 where the parent had it, in the same mode (not for `_popen`, as in Wine 8:
+//! its command gets only its standard handles).
+//!
+//! Differences from Windows: a name without an extension is also tried as it is, after the
+//! four extensions, so native Linux programs (`sh`) can be spawned.
 
 pub mod popen;
 pub mod spawn;
@@ -161,10 +164,24 @@ pub struct Start<'a> {
     /// The child's standard handles (STARTF_USESTDHANDLES), if not ours.
     pub std: Option<[HANDLE; 3]>,
     pub detached: bool,
+    /// The fd table passed to the child in lpReserved2.
+    pub fds: Fds,
 }
 
-/// Start a process with CreateProcessW (inheriting the inheritable handles, as the CRT
-/// does); its process handle. On failure errno is set from the Win32 error.
+/// Which of the C runtime's fds a child is given (in STARTUPINFO lpReserved2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fds {
+    /// Every inheritable fd (`_spawn*`, `_exec*`, `system`).
+    All,
+    /// Those from 3 up (`_P_DETACH`, as the UCRT does: a detached child has no console).
+    NotStd,
+    /// No table (`_popen`, as Wine 8 does: its child has its standard handles only).
+    None,
+}
+
+/// Start a process with CreateProcessW (inheriting the inheritable handles and passing the
+/// fd table in lpReserved2, as the CRT does); its process handle. On failure errno is set
+/// from the Win32 error.
 pub fn create(s: &Start) -> Result<HANDLE, ()> {
     let f = kernel32("CreateProcessW");
     if f == 0 {
@@ -174,7 +191,15 @@ pub fn create(s: &Start) -> Result<HANDLE, ()> {
     let app: Option<Vec<u16>> = s.app.map(dllcore::strings::to_wide_nul);
     let mut cmd = dllcore::strings::to_wide_nul(s.command_line);
     let block = s.env.map(env_block);
+    let fds = match s.fds {
+        Fds::None => Vec::new(),
+        f => crate::stdio::inherit::block_for_child(f == Fds::All),
+    };
     let mut si = STARTUPINFOW { cb: std::mem::size_of::<STARTUPINFOW>() as u32, ..Default::default() };
+    if !fds.is_empty() {
+        si.cbReserved2 = fds.len().min(u16::MAX as usize) as u16;
+        si.lpReserved2 = fds.as_ptr() as *mut u8;
+    }
     if let Some([i, o, e]) = s.std {
         si.dwFlags = STARTF_USESTDHANDLES;
         si.hStdInput = i;

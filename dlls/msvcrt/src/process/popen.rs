@@ -4,11 +4,12 @@
 //! The mode is `r` (read the command's standard output) or `w` (write its standard input),
 //! optionally with `t` or `b` (text or binary; default `_fmode`). The child gets the pipe's
 //! other end as that standard handle and our standard handles for the other two; the stream
-//! is `_fdopen` of `_open_osfhandle` on our end. `_pclose` closes the stream, waits for the
-//! command and returns its exit code.
+//! is `_fdopen` of `_open_osfhandle` on our end. The command gets no fd table (no
+//! lpReserved2), as in Wine 8: only its standard handles. `_pclose` closes the stream, waits
+//! for the command and returns its exit code.
 
 use super::system::{command_line, interpreter};
-use super::{Start, create, wait_exit_code};
+use super::{Fds, Start, create, wait_exit_code};
 use crate::errno::{EBADF, EINVAL, ENOENT, set_errno, set_errno_from_win32};
 use crate::stdio::lowio::{O_BINARY, O_RDONLY, O_TEXT, O_WRONLY, _open_osfhandle};
 use crate::stdio::{File, Flavor};
@@ -61,7 +62,8 @@ fn popen_impl(command: Option<String>, mode: Option<String>, flavor: Flavor) -> 
     let std = [0, 1, 2].map(handles::std_handle);
     let std = if read { [std[0], theirs, std[2]] } else { [theirs, std[1], std[2]] };
     let line = command_line(&interp, &command);
-    let started = create(&Start { app: Some(&interp), command_line: &line, env: None, std: Some(std), detached: false });
+    let start = Start { app: Some(&interp), command_line: &line, env: None, std: Some(std), detached: false, fds: Fds::None };
+    let started = create(&start);
     let _ = handles::close(theirs);
     let Ok(process) = started else {
         let _ = handles::close(ours);

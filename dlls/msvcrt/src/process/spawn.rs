@@ -9,7 +9,7 @@
 //! invalid-parameter handler for a NULL name or argument vector or an empty argv[0] (as
 //! Microsoft documents); others from CreateProcess's error.
 
-use super::{Start, array_a, array_w, create, find_file, invalid, join_args, wait_exit_code};
+use super::{Fds, Start, array_a, array_w, create, find_file, invalid, join_args, wait_exit_code};
 use crate::errno::{ECHILD, ENOENT, set_errno};
 use dllcore::{VaList, export};
 use syscall_shims::handles;
@@ -68,8 +68,10 @@ pub fn run(mode: i32, name: Option<String>, args: Option<Vec<String>>, env: Opti
         return -1;
     };
     let line = join_args(&args);
-    let Ok(h) = create(&Start { app: Some(&file), command_line: &line, env: env.as_deref(), std: None, detached: mode == P_DETACH })
-    else {
+    let detached = mode == P_DETACH;
+    let fds = if detached { Fds::NotStd } else { Fds::All };
+    let start = Start { app: Some(&file), command_line: &line, env: env.as_deref(), std: None, detached, fds };
+    let Ok(h) = create(&start) else {
         return -1;
     };
     match mode {

@@ -1,10 +1,12 @@
 //! `system` and `_wsystem`: a command through the command interpreter, `%COMSPEC% /c
 //! command` (cmd.exe found on the search path when COMSPEC is not set or names no file).
 //! wine-rs's prefix has `C:\windows\system32\cmd.exe`: a real cmd.exe if one was put there,
-//! else the built-in interpreter (programs/cmd), which the launcher runs for that file.
+//! else the built-in interpreter (programs/cmd), which the launcher runs for that file. The
+//! interpreter gets the fd table and passes fds 3 and up on to the programs it runs, as Wine's
+//! cmd.exe does.
 
 use super::spawn::CrtChar;
-use super::{Start, create, find_file, wait_exit_code};
+use super::{Fds, Start, create, find_file, wait_exit_code};
 use crate::errno::{ENOENT, set_errno};
 use dllcore::export;
 use syscall_shims::{env, handles};
@@ -29,7 +31,8 @@ fn system_impl(command: Option<String>) -> i32 {
     };
     let Some(command) = command else { return 1 };
     let line = command_line(&interp, &command);
-    let Ok(h) = create(&Start { app: Some(&interp), command_line: &line, env: None, std: None, detached: false }) else {
+    let start = Start { app: Some(&interp), command_line: &line, env: None, std: None, detached: false, fds: Fds::All };
+    let Ok(h) = create(&start) else {
         return -1;
     };
     let code = wait_exit_code(h).unwrap_or(0);

@@ -12,6 +12,9 @@
 //!   what was returned), on a pipe or terminal it is kept as look-ahead;
 //! - `_O_U8TEXT` reads decode UTF-8 into UTF-16 units, never splitting a character.
 //!
+//! The table starts with the fds a C runtime parent passed in STARTUPINFO `lpReserved2`
+//! (`inherit`), then the standard handles for fds 0-2 not given there.
+//!
 //! Open, close, dup and friends are in `sopen`; the exports reading and writing here.
 
 use crate::errno::{EBADF, EINVAL, EMFILE, set_errno, set_errno_from_win32};
@@ -77,7 +80,7 @@ pub struct FdInfo {
 }
 
 impl FdInfo {
-    const CLOSED: FdInfo = FdInfo {
+    pub(crate) const CLOSED: FdInfo = FdInfo {
         handle: usize::MAX,
         wxflag: 0,
         encoding: Encoding::Ansi,
@@ -108,19 +111,31 @@ pub fn handle_flags(h: usize) -> u8 {
     }
 }
 
+/// The fd table, set up on first use (the CRT's start, [`init`]): the fds a C runtime parent
+/// passed in STARTUPINFO `lpReserved2` (see `inherit`), then fds 0-2 not given there as the
+/// standard handles, in text mode.
 static FDS: LazyLock<Mutex<Vec<FdInfo>>> = LazyLock::new(|| {
-    let v = (0..3)
-        .map(|i| {
-            let h = syscall_shims::handles::std_handle(i) as usize;
-            FdInfo {
-                handle: h,
-                wxflag: WX_OPEN | WX_TEXT | handle_flags(h),
-                ..FdInfo::CLOSED
-            }
-        })
-        .collect();
+    let mut v = vec![FdInfo::CLOSED; 3];
+    for (fd, wxflag, handle) in super::inherit::inherited() {
+        if v.len() <= fd {
+            v.resize(fd + 1, FdInfo::CLOSED);
+        }
+        install(&mut v, fd, handle, wxflag, Encoding::Ansi, false);
+    }
+    for (fd, i) in v.iter_mut().enumerate().take(3) {
+        if !i.is_open() {
+            let h = syscall_shims::handles::std_handle(fd) as usize;
+            *i = FdInfo { handle: h, wxflag: WX_OPEN | WX_TEXT | handle_flags(h), ..FdInfo::CLOSED };
+        }
+    }
     Mutex::new(v)
 });
+
+/// Set up the fd table now (the CRT's start), so inherited fds are taken before the program
+/// runs.
+pub fn init() {
+    LazyLock::force(&FDS);
+}
 
 fn fds() -> MutexGuard<'static, Vec<FdInfo>> {
     FDS.lock().unwrap_or_else(|e| e.into_inner())

@@ -13,6 +13,7 @@
 //! msvcrt's streams are `_iob` (`__iob_func`); ucrtbase has its own array (`__acrt_iob_func`),
 //! whose FILE is opaque to programs and uses the same layout here. Both sit on one fd table.
 
+pub mod inherit;
 pub mod input;
 pub mod lowio;
 pub mod fast;
