@@ -68,6 +68,7 @@ fn run_node(node: &Node, base: [HANDLE; 3], interp: &mut Interp) -> Flow {
             };
             with_std(interp, streams.std, |i| run_list(body, i))
         }
+        Node::For { spec, body, .. } => crate::forloop::run(spec, body, interp),
         Node::If { cond: c, then, otherwise, .. } => {
             if cond::eval(c, interp) {
                 run_list(then, interp)
@@ -278,6 +279,28 @@ fn start_found((unix, image): (String, String), command_line: &str, streams: &St
         }
     };
     spawn(&unix, &image, kind, command_line.trim(), streams.std)
+}
+
+/// The output of `command` run in a new interpreter (`for /f`'s `('command')`), with our
+/// standard input and error.
+pub fn capture(command: &str, interp: &Interp) -> String {
+    let Ok((read, write)) = pipe::create_anonymous(0, true) else { return String::new() };
+    let _ = handles::set_flags(read, HANDLE_FLAG_INHERIT, 0);
+    let child = start_interpreter(command, [interp.std[0], write, interp.std[2]]);
+    let _ = handles::close(write);
+    let mut out = Vec::new();
+    let mut buf = [0u8; 4096];
+    while let Ok(n) = syscall_shims::file::read(read, &mut buf) {
+        if n == 0 {
+            break;
+        }
+        out.extend_from_slice(&buf[..n]);
+    }
+    let _ = handles::close(read);
+    if let Ok(obj) = child {
+        wait(&obj);
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Start a new interpreter for a built-in that is part of a pipeline.

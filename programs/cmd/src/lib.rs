@@ -23,6 +23,7 @@ pub mod builtins;
 pub mod cond;
 pub mod exec;
 pub mod expand;
+pub mod forloop;
 pub mod invocation;
 pub mod parse;
 pub mod streams;

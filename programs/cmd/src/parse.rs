@@ -61,6 +61,34 @@ pub enum Node {
     Block { body: List, redirects: Vec<Redirect>, raw: String },
     /// `if [/i] [not] condition command [else command]`.
     If { cond: Cond, then: List, otherwise: Option<List>, raw: String },
+    /// `for [/d|/r|/l|/f] %X in (set) do command`: the command is kept as text (its
+    /// variables are replaced, then it is parsed, for each value).
+    For { spec: ForSpec, body: String, raw: String },
+}
+
+/// What a `for` loops over.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ForSpec {
+    pub kind: ForKind,
+    /// The variable's letter (`%X`; case matters).
+    pub var: char,
+    /// The text between the parentheses.
+    pub set: String,
+}
+
+/// The forms of `for`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ForKind {
+    /// The words of the set; a word with a wildcard is the files it matches.
+    Files,
+    /// `/d`: a wildcard matches directories.
+    Dirs,
+    /// `/r [root]`: the set in the root directory and every directory below it.
+    Recursive(String),
+    /// `/l`: `(start,step,end)`.
+    Range,
+    /// `/f ["options"]`: lines of files, a string or a command's output.
+    Lines(String),
 }
 
 impl Node {
@@ -68,7 +96,7 @@ impl Node {
     pub fn raw(&self) -> &str {
         match self {
             Node::Cmd(c) => &c.raw,
-            Node::Block { raw, .. } | Node::If { raw, .. } => raw,
+            Node::Block { raw, .. } | Node::If { raw, .. } | Node::For { raw, .. } => raw,
         }
     }
 }
@@ -278,6 +306,10 @@ impl Parser {
                 self.i += 2;
                 return self.if_(depth, start);
             }
+            Some((w, Some(' ' | '\t'))) if w == "for" => {
+                self.i += 3;
+                return self.for_(depth, start);
+            }
             _ => {}
         }
         self.command(depth, start)
@@ -444,6 +476,75 @@ impl Parser {
             }
         };
         Ok(Node::If { cond, then, otherwise, raw: self.text(start) })
+    }
+
+    /// After `for `: the switches, the variable, the set, `do` and the command.
+    fn for_(&mut self, depth: usize, start: usize) -> Result<Node, Error> {
+        let bad = |what: &str| Error::Syntax(format!("{what} was unexpected at this time."));
+        let mut kind = ForKind::Files;
+        self.skip_blanks();
+        if self.peek() == Some('/') {
+            let sw = self.at(1).map(|c| c.to_ascii_lowercase());
+            self.i += 2;
+            self.skip_blanks();
+            kind = match sw {
+                Some('d') => ForKind::Dirs,
+                Some('l') => ForKind::Range,
+                Some('r') => {
+                    let root = if self.peek() != Some('%') { self.cond_word(false) } else { String::new() };
+                    ForKind::Recursive(root.trim_matches('"').to_string())
+                }
+                Some('f') => {
+                    let opts = if self.peek() == Some('"') { self.cond_word(false) } else { String::new() };
+                    ForKind::Lines(opts.trim_matches('"').to_string())
+                }
+                _ => return Err(syntax()),
+            };
+            self.skip_blanks();
+        }
+        if self.peek() != Some('%') || !self.at(1).is_some_and(|c| c.is_alphabetic()) {
+            return Err(bad(&self.cond_word(false)));
+        }
+        let var = self.at(1).unwrap_or('i');
+        self.i += 2;
+        self.skip_blanks();
+        match self.word() {
+            Some((w, Some(' ' | '\t' | '('))) if w == "in" => self.i += 2,
+            _ => return Err(bad(&self.cond_word(false))),
+        }
+        self.skip_blanks();
+        if self.peek() != Some('(') {
+            return Err(bad(&self.cond_word(false)));
+        }
+        self.i += 1;
+        let set_start = self.i;
+        let mut quote = None;
+        loop {
+            match (self.peek(), quote) {
+                (None, _) => return Err(Error::Incomplete),
+                (Some(')'), None) => break,
+                (Some(q @ ('"' | '\'' | '`')), None) => quote = Some(q),
+                (Some(q), Some(open)) if q == open => quote = None,
+                _ => {}
+            }
+            self.i += 1;
+        }
+        let set = self.text(set_start).replace('\n', " ");
+        self.i += 1;
+        self.skip_blanks();
+        match self.word() {
+            Some((w, Some(' ' | '\t' | '('))) if w == "do" => self.i += 2,
+            _ => return Err(bad(&self.cond_word(false))),
+        }
+        self.skip_blanks();
+        let body_start = self.i;
+        if self.peek() == Some('(') {
+            self.block(depth, body_start)?;
+        } else if self.list(depth, true)?.is_empty() {
+            return Err(syntax());
+        }
+        let body = self.text(body_start);
+        Ok(Node::For { spec: ForSpec { kind, var, set }, body, raw: self.text(start) })
     }
 
     /// A redirection at `<` or `>`; `fd` the handle number written before it.
@@ -636,6 +737,33 @@ mod tests {
     }
 
     #[test]
+    fn for_loops() {
+        let node = |l: &str| parse(l).unwrap().remove(0).1.remove(0);
+        match node("for %i in (a \"b c\" *.txt) do echo %i & echo x") {
+            Node::For { spec, body, .. } => {
+                assert_eq!(spec, ForSpec { kind: ForKind::Files, var: 'i', set: "a \"b c\" *.txt".into() });
+                assert_eq!(body, "echo %i & echo x");
+            }
+            other => panic!("{other:?}"),
+        }
+        match node("for /f \"tokens=1,2 delims=,\" %A in ('cmd /c \"echo a)\"') do (\n echo %A\n)") {
+            Node::For { spec, body, .. } => {
+                assert_eq!(spec.kind, ForKind::Lines("tokens=1,2 delims=,".into()));
+                assert_eq!(spec.set, "'cmd /c \"echo a)\"'");
+                assert_eq!(body, "(\n echo %A\n)");
+            }
+            other => panic!("{other:?}"),
+        }
+        match node("for /L %n in (1,1,3) do echo %n") {
+            Node::For { spec, .. } => assert_eq!((spec.kind, spec.var), (ForKind::Range, 'n')),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(parse("for %i in (a) do (\n echo"), Err(Error::Incomplete));
+        assert!(parse("for i in (a) do echo").is_err());
+        assert!(parse("for %i in (a) echo").is_err());
+    }
+
+    #[test]
     fn if_conditions() {
         let node = |l: &str| parse(l).unwrap().remove(0).1.remove(0);
         match node("if /i not \"%x%\"==\"a b\" echo x & echo y") {
@@ -680,6 +808,7 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(parse("if a== echo").is_err());
+        assert!(parse("for %i in (a b) (echo").is_err());
         assert!(parse("if a xyz b echo").is_err());
     }
 }
