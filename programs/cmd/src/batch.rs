@@ -42,10 +42,11 @@ pub struct Frame {
     pub locals: Vec<Saved>,
 }
 
-/// The environment and current directory of a `setlocal`.
+/// The environment, current directory and delayed expansion state of a `setlocal`.
 pub struct Saved {
     vars: Vec<(String, String)>,
     cwd: String,
+    delayed: bool,
 }
 
 impl Args for Frame {
@@ -240,27 +241,36 @@ fn run_frame(interp: &mut Interp, frame: Frame) -> Option<u32> {
         && !f.locals.is_empty()
     {
         // The missing endlocals: back to what the first setlocal saved.
-        restore(f.locals.swap_remove(0));
+        restore(interp, f.locals.swap_remove(0));
     }
     result
 }
 
-/// `setlocal`: save the environment and the current directory (outside a batch file it does
-/// nothing, as in cmd.exe).
-pub fn setlocal(interp: &mut Interp) {
-    if let Some(f) = interp.frames.last_mut() {
-        f.locals.push(Saved { vars: env::vars(), cwd: path::current_dir() });
+/// `setlocal [enabledelayedexpansion|disabledelayedexpansion] [enableextensions|...]`: save
+/// the environment, the current directory and the delayed expansion state (outside a batch
+/// file it does nothing, as in cmd.exe).
+pub fn setlocal(interp: &mut Interp, args: &str) {
+    let delayed = interp.delayed;
+    let Some(f) = interp.frames.last_mut() else { return };
+    f.locals.push(Saved { vars: env::vars(), cwd: path::current_dir(), delayed });
+    for w in split_args(args) {
+        match w.to_ascii_lowercase().as_str() {
+            "enabledelayedexpansion" => interp.delayed = true,
+            "disabledelayedexpansion" => interp.delayed = false,
+            _ => {}
+        }
     }
 }
 
 /// `endlocal`: back to what the last `setlocal` of this batch file saved.
 pub fn endlocal(interp: &mut Interp) {
     if let Some(saved) = interp.frames.last_mut().and_then(|f| f.locals.pop()) {
-        restore(saved);
+        restore(interp, saved);
     }
 }
 
-fn restore(saved: Saved) {
+fn restore(interp: &mut Interp, saved: Saved) {
+    interp.delayed = saved.delayed;
     let w = |s: &str| s.encode_utf16().collect::<Vec<u16>>();
     for (k, _) in env::vars() {
         if !saved.vars.iter().any(|(n, _)| n.eq_ignore_ascii_case(&k)) {
@@ -341,6 +351,12 @@ mod tests {
             echo not shown\r\n\
             :skip\r\n\
             echo 100%%\r\n\
+            setlocal enabledelayedexpansion\r\n\
+            set WRS_D=a\r\n\
+            (set WRS_D=b\r\n\
+             echo %WRS_D% !WRS_D!)\r\n\
+            endlocal\r\n\
+            echo !WRS_D!\r\n\
             exit /b 3\r\n\
             :sub\r\n\
             echo in sub [%0] [%1] [%~2]\r\n\
@@ -371,7 +387,9 @@ mod tests {
             shifted [\"a b\"] [c]\r\n\
             second q\r\n\
             back 5\r\n\
-            100%\r\n";
+            100%\r\n\
+            a b\r\n\
+            !WRS_D!\r\n";
         assert_eq!(text, expected);
         // Echo on: each line shown after an empty line and the prompt; '@' lines are not.
         std::fs::write(dir.join("echo.bat"), "echo one\r\n@echo two\r\n").unwrap();

@@ -125,7 +125,7 @@ pub fn run(name: &str, args: &str, io: &Streams, interp: &mut Interp) -> Flow {
             Flow::Ok
         }
         "setlocal" => {
-            batch::setlocal(interp);
+            batch::setlocal(interp, args);
             Flow::Status(0)
         }
         "endlocal" => {

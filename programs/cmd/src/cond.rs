@@ -10,11 +10,12 @@ use crate::Interp;
 use crate::parse::{Cond, Op, Test};
 use syscall_shims::{env, file};
 
-/// Is the condition true?
+/// Is the condition true? (Its words get delayed expansion first, when that is on.)
 pub fn eval(c: &Cond, interp: &Interp) -> bool {
     let r = match &c.test {
-        Test::ErrorLevel(n) => (interp.errorlevel as i32) >= number(n).unwrap_or(0) as i32,
+        Test::ErrorLevel(n) => (interp.errorlevel as i32) >= number(&interp.delayed(n)).unwrap_or(0) as i32,
         Test::Exist(p) => {
+            let p = interp.delayed(p);
             let p = p.trim_matches('"');
             if p.contains(['*', '?']) {
                 !crate::builtins::expand_wildcards(p).is_empty()
@@ -22,8 +23,8 @@ pub fn eval(c: &Cond, interp: &Interp) -> bool {
                 file::attributes(p).is_ok()
             }
         }
-        Test::Defined(v) => env::get(&v.encode_utf16().collect::<Vec<u16>>()).is_some(),
-        Test::Compare { a, op, b, nocase } => compare(a, *op, b, *nocase),
+        Test::Defined(v) => env::get(&interp.delayed(v).encode_utf16().collect::<Vec<u16>>()).is_some(),
+        Test::Compare { a, op, b, nocase } => compare(&interp.delayed(a), *op, &interp.delayed(b), *nocase),
     };
     r != c.negate
 }

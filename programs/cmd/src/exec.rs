@@ -12,7 +12,7 @@
 //! nothing, CreateProcess's search (the system directories, native programs without ".exe")
 //! is tried too.
 
-use crate::parse::{Command, Connector, List, Node, Pipeline};
+use crate::parse::{Command, Connector, List, Node, Pipeline, Target};
 use crate::streams::Streams;
 use crate::{Flow, Interp, batch, builtins, cond};
 use std::sync::Arc;
@@ -151,6 +151,21 @@ fn run_pipeline(p: &Pipeline, interp: &mut Interp) -> Flow {
 /// Run one command with `base` handles (before its own redirections). `called`: through
 /// `call` (a batch file returns to the caller).
 pub fn run_command(cmd: &Command, base: [HANDLE; 3], interp: &mut Interp, called: bool) -> Flow {
+    // Delayed expansion: of the text and the redirections' file names, now.
+    let expanded;
+    let cmd = if interp.delayed && (cmd.text.contains('!') || cmd.redirects.iter().any(|r| matches!(&r.target, Target::Read(n) | Target::Write(n) | Target::Append(n) if n.contains('!')))) {
+        let mut c = cmd.clone();
+        c.text = interp.delayed(&c.text);
+        for r in &mut c.redirects {
+            if let Target::Read(n) | Target::Write(n) | Target::Append(n) = &mut r.target {
+                *n = interp.delayed(n);
+            }
+        }
+        expanded = c;
+        &expanded
+    } else {
+        cmd
+    };
     let streams = match Streams::redirect(base, &cmd.redirects) {
         Ok(s) => s,
         Err(msg) => {

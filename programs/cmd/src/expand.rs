@@ -8,7 +8,10 @@
 //! `%~n1`, `%~x1` (combinable: `%~dp0`, `%~nx1`) parts of its full path; an undefined
 //! variable is empty and a lone `%` is dropped. Both: names are case-insensitive,
 //! `%X:~start,len%` takes a substring and `%X:old=new%` replaces text (case-insensitively;
-//! `*old` replaces up to the first match). Differences: `%~s`, `%~a`, `%~t`, `%~z` and
+//! `*old` replaces up to the first match). With delayed expansion on (`setlocal
+//! enabledelayedexpansion`, `cmd /v:on`), `!NAME!` is expanded when each command runs
+//! ([`expand_delayed`]): an undefined one is empty, a lone `!` is dropped and `^` takes the
+//! next character literally (only in text that holds a `!`). Differences: `%~s`, `%~a`, `%~t`, `%~z` and
 //! `%~$PATH:1` are not expanded (left empty).
 
 use syscall_shims::path;
@@ -43,6 +46,40 @@ pub fn expand(line: &str, lookup: &dyn Fn(&str) -> Option<String>) -> String {
         }
     }
     out.push_str(rest);
+    out
+}
+
+/// Delayed expansion of a command's text (see the module comment).
+pub fn expand_delayed(text: &str, lookup: &dyn Fn(&str) -> Option<String>) -> String {
+    if !text.contains('!') {
+        return text.to_string();
+    }
+    let c: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < c.len() {
+        match c[i] {
+            '^' => {
+                if let Some(&n) = c.get(i + 1) {
+                    out.push(n);
+                }
+                i += 2;
+            }
+            '!' => match c[i + 1..].iter().position(|&x| x == '!') {
+                Some(len) if len > 0 => {
+                    let name: String = c[i + 1..i + 1 + len].iter().collect();
+                    out.push_str(&variable(&name, lookup).unwrap_or_default());
+                    i += len + 2;
+                }
+                Some(_) => i += 2,
+                None => i += 1,
+            },
+            ch => {
+                out.push(ch);
+                i += 1;
+            }
+        }
+    }
     out
 }
 
@@ -209,6 +246,12 @@ mod tests {
         assert_eq!(expand("%S:~6%|%S:~0,5%|%S:~-5%|%S:~1,-1%", &look), "World|Hello|World|ello Worl");
         assert_eq!(expand("%S:o=0%|%S:*o=%", &look), "Hell0 W0rld| World");
         assert_eq!(expand("%NOPE:~1%", &look), "%NOPE:~1%");
+    }
+
+    #[test]
+    fn delayed() {
+        assert_eq!(expand_delayed("echo !A! !S:~0,5! !NOPE!x ^^ a!b", &look), "echo 1 Hello x ^ ab");
+        assert_eq!(expand_delayed("no bang ^ here", &look), "no bang ^ here");
     }
 
     struct A(Vec<&'static str>);

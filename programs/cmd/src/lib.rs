@@ -12,8 +12,10 @@
 //! command is a program found through the current directory and PATH with PATHEXT's
 //! extensions ([`exec`]). The exit code is the last command's ERRORLEVEL (or `exit`'s).
 //!
-//! Not supported (where this differs from cmd.exe): `for`, delayed expansion (`!VAR!`;
-//! `setlocal enabledelayedexpansion` is accepted), `set /p`, the interactive prompt (without
+//! `for` ([`forloop`]); delayed expansion (`!VAR!`, `cmd /v:on`, `setlocal
+//! enabledelayedexpansion`).
+//!
+//! Not supported (where this differs from cmd.exe): `set /p`, the interactive prompt (without
 //! `/c`, the commands are read from standard input, one per line, without a prompt or echo),
 //! code pages (text is UTF-8).
 
@@ -59,11 +61,13 @@ pub struct Interp {
     pub std: [HANDLE; 3],
     /// `pushd`'s directories.
     pub dirs: Vec<String>,
+    /// Delayed expansion (`!VAR!`) is on.
+    pub delayed: bool,
 }
 
 impl Default for Interp {
     fn default() -> Self {
-        Interp { errorlevel: 0, echo: true, frames: Vec::new(), std: streams::Streams::inherited().std, dirs: Vec::new() }
+        Interp { errorlevel: 0, echo: true, frames: Vec::new(), std: streams::Streams::inherited().std, dirs: Vec::new(), delayed: false }
     }
 }
 
@@ -71,6 +75,15 @@ impl Interp {
     /// Is a batch file running?
     pub fn in_batch(&self) -> bool {
         !self.frames.is_empty()
+    }
+
+    /// A command's text after delayed expansion (unchanged when it is off).
+    pub fn delayed(&self, text: &str) -> String {
+        if !self.delayed {
+            return text.to_string();
+        }
+        let level = self.errorlevel;
+        expand::expand_delayed(text, &|n| lookup(n, level))
     }
 }
 
@@ -115,7 +128,7 @@ pub fn run_line(line: &str, interp: &mut Interp) -> Option<u32> {
 /// name first) asks for and return the exit code.
 pub fn main(command_line: &str) -> u32 {
     let inv = invocation::parse(command_line);
-    let mut interp = Interp { echo: !inv.quiet, ..Default::default() };
+    let mut interp = Interp { echo: !inv.quiet, delayed: inv.delayed, ..Default::default() };
     match inv.command {
         Some(cmd) => run_line(&cmd, &mut interp).unwrap_or(interp.errorlevel),
         None => {
