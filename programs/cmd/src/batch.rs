@@ -13,7 +13,8 @@
 //! white space, `,`, `;` and `=` outside quotes (the quotes stay); `shift` moves them down
 //! (`shift /n` from the n-th on); `%*` is all of them (not shifted). `setlocal` saves the
 //! environment and the current directory, `endlocal` brings them back, and the end of the
-//! file (or of a `call`ed label) does what its missing `endlocal`s would.
+//! file (or of a `call`ed label) does what its missing `endlocal`s would. A line ending with
+//! an unescaped `^` continues on the next line.
 //! Differences: a line is limited only by memory; `call` does not expand its arguments a
 //! second time; the shown line is the expanded text as written, not cmd.exe's re-formatted
 //! command.
@@ -90,7 +91,7 @@ pub fn split_args(text: &str) -> Vec<String> {
 pub fn run_file(interp: &mut Interp, path: &str, zero: &str, args: &str) -> Option<u32> {
     let data = path::dos_to_unix(path).and_then(|u| std::fs::read(u).ok());
     let Some(data) = data else {
-        Streams::inherited().err("The batch file cannot be found.\r\n");
+        write_all(interp.std[2], b"The batch file cannot be found.\r\n");
         interp.errorlevel = 1;
         return None;
     };
@@ -185,6 +186,16 @@ fn run_frame(interp: &mut Interp, frame: Frame) -> Option<u32> {
         if t.starts_with(':') || t.trim().is_empty() {
             continue;
         }
+        let quiet = t.starts_with('@');
+        let mut raw = raw;
+        // A '^' at the end of a line joins the next line to it.
+        while raw.ends_with('^') && (raw.len() - raw.trim_end_matches('^').len()) % 2 == 1 {
+            raw.pop();
+            let Some(f) = interp.frames.last_mut() else { break };
+            let Some(next) = f.lines.get(f.pos).cloned() else { break };
+            f.pos += 1;
+            raw.push_str(&next);
+        }
         let mut text = expand_line(interp, &raw);
         let parsed = loop {
             match parse::parse(&text) {
@@ -198,7 +209,7 @@ fn run_frame(interp: &mut Interp, frame: Frame) -> Option<u32> {
                 other => break other,
             }
         };
-        if interp.echo && !t.starts_with('@') {
+        if interp.echo && !quiet {
             let shown = text.trim().replace('\n', "\r\n");
             write_all(interp.std[1], format!("\r\n{}{shown}\r\n", prompt()).as_bytes());
         }
@@ -206,7 +217,7 @@ fn run_frame(interp: &mut Interp, frame: Frame) -> Option<u32> {
             Ok(list) => exec::run_list(&list, interp),
             Err(e) => {
                 // A line that does not parse ends the batch file.
-                Streams::inherited().err(&format!("{}\r\n", e.message()));
+                write_all(interp.std[2], format!("{}\r\n", e.message()).as_bytes());
                 interp.errorlevel = 255;
                 break None;
             }
@@ -228,7 +239,8 @@ fn run_frame(interp: &mut Interp, frame: Frame) -> Option<u32> {
                 match find_label(&f.lines, target, f.pos) {
                     Some(p) => f.pos = p,
                     None => {
-                        Streams::inherited().err(&format!("The system cannot find the batch label specified - {target}\r\n"));
+                        let msg = format!("The system cannot find the batch label specified - {target}\r\n");
+                        write_all(interp.std[2], msg.as_bytes());
                         interp.errorlevel = 1;
                         break None;
                     }
@@ -350,7 +362,8 @@ mod tests {
             goto skip\r\n\
             echo not shown\r\n\
             :skip\r\n\
-            echo 100%%\r\n\
+            echo 100%% ^\r\n\
+            more\r\n\
             setlocal enabledelayedexpansion\r\n\
             set WRS_D=a\r\n\
             (set WRS_D=b\r\n\
@@ -387,7 +400,7 @@ mod tests {
             shifted [\"a b\"] [c]\r\n\
             second q\r\n\
             back 5\r\n\
-            100%\r\n\
+            100% more\r\n\
             a b\r\n\
             !WRS_D!\r\n";
         assert_eq!(text, expected);

@@ -10,7 +10,8 @@
 //! file, prints the result (without a line break). Differences from cmd.exe: a failing `cd`,
 //! `type`, `mkdir` or `rmdir` sets ERRORLEVEL 1 (cmd.exe leaves it unchanged for some of them;
 //! `||` sees the failure either way); `cd` to another drive changes the current directory
-//! without `/d`; `set /p` is not supported; a failing `set /a` sets ERRORLEVEL 1.
+//! without `/d`; a failing `set /a` sets ERRORLEVEL 1. `set /p` reads its line from the
+//! input a byte at a time.
 
 use crate::streams::Streams;
 use crate::{Flow, Interp, arith, batch};
@@ -254,8 +255,11 @@ fn set(args: &str, io: &Streams, interp: &Interp) -> Flow {
             }
         };
     }
+    if a.len() >= 2 && a.as_bytes()[0] == b'/' && a.as_bytes()[1].eq_ignore_ascii_case(&b'p') {
+        return set_prompt(a[2..].trim_start(), io, done);
+    }
     if a.starts_with('/') {
-        io.err("set: /p is not supported by the wine-rs command interpreter\r\n");
+        io.err("The syntax of the command is incorrect.\r\n");
         return Flow::Status(1);
     }
     // `set "NAME=VALUE"`: the text between the first and the last quote.
@@ -294,6 +298,35 @@ fn set(args: &str, io: &Streams, interp: &Interp) -> Flow {
             done
         }
     }
+}
+
+/// `set /p NAME=prompt`: show the prompt, read a line from the input into NAME. An empty
+/// line (or the end of the input) leaves NAME as it was and sets ERRORLEVEL 1.
+fn set_prompt(a: &str, io: &Streams, done: Flow) -> Flow {
+    let a = match a.strip_prefix('"') {
+        Some(r) => &r[..r.rfind('"').unwrap_or(r.len())],
+        None => a,
+    };
+    let Some((name, prompt)) = a.split_once('=').filter(|(n, _)| !n.is_empty()) else {
+        io.err("The syntax of the command is incorrect.\r\n");
+        return Flow::Status(1);
+    };
+    io.out(prompt);
+    // One byte at a time: the rest of the input stays for whoever reads it next.
+    let mut line = Vec::new();
+    let mut b = [0u8; 1];
+    while let Ok(1) = file::read(io.std[0], &mut b) {
+        if b[0] == b'\n' {
+            break;
+        }
+        line.push(b[0]);
+    }
+    let text = String::from_utf8_lossy(&line).trim_end_matches('\r').to_string();
+    if text.is_empty() {
+        return Flow::Status(1);
+    }
+    let _ = env::set(&wide(name), Some(&wide(&text)));
+    done
 }
 
 fn type_(args: &str, io: &Streams) -> Flow {

@@ -204,7 +204,13 @@ pub fn run_command(cmd: &Command, base: [HANDLE; 3], interp: &mut Interp, called
 
 /// `call :label args` or `call command`.
 fn call(args: &str, io: &Streams, interp: &mut Interp) -> Flow {
-    let a = args.trim_start();
+    // call expands its text a second time (`call echo %%X%%` in a batch file shows X).
+    let level = interp.errorlevel;
+    let again = match interp.frames.last() {
+        Some(f) => crate::expand::expand_batch(args, &|n| crate::lookup(n, level), f),
+        None => crate::expand::expand(args, &|n| crate::lookup(n, level)),
+    };
+    let a = again.trim_start();
     if a.starts_with(':') {
         return with_std(interp, io.std, |i| batch::call_label(i, a, io));
     }
@@ -387,6 +393,16 @@ mod tests {
         assert_eq!(run_line(&format!("md \"{dos}\\a\\b\" && rd \"{dos}\\a\\b\" && del \"{f}\""), &mut i), None);
         assert_eq!(i.errorlevel, 0);
         assert!(!dir.join("out.txt").exists() && dir.join("a").is_dir() && !dir.join("a/b").exists());
+        // set /p reads a line of the input; call expands its text again.
+        std::fs::write(dir.join("in.txt"), "typed text\r\nnext\r\n").unwrap();
+        let inp = format!("{dos}\\in.txt");
+        assert_eq!(run_line(&format!("set /p WRS_CMD_P=ask: <\"{inp}\" >\"{f}\""), &mut i), None);
+        assert_eq!(std::fs::read(dir.join("out.txt")).unwrap(), b"ask:  ", "the spaces before the redirections stay");
+        assert_eq!(run_line(&format!("set WRS_CMD_Q=WRS_CMD_P& call echo %%WRS_CMD_Q%%>\"{f}\""), &mut i), None);
+        assert_eq!(std::fs::read(dir.join("out.txt")).unwrap(), b"%WRS_CMD_P%\r\n", "not a batch file: %% stays");
+        assert_eq!(run_line(&format!("call echo %WRS_CMD_Q%:%%WRS_CMD_P%%>\"{f}\""), &mut i), None);
+        assert_eq!(std::fs::read(dir.join("out.txt")).unwrap(), b"WRS_CMD_P:%typed text%\r\n");
+        assert_eq!(run_line(&format!("del \"{f}\" \"{inp}\""), &mut i), None);
         assert_eq!(run_line(&format!("rd /s /q \"{dos}\""), &mut i), None);
         assert!(!dir.exists());
         assert_eq!(run_line("set WRS_CMD_T=", &mut i), None);

@@ -15,9 +15,11 @@
 //! `for` ([`forloop`]); delayed expansion (`!VAR!`, `cmd /v:on`, `setlocal
 //! enabledelayedexpansion`).
 //!
-//! Not supported (where this differs from cmd.exe): `set /p`, the interactive prompt (without
+//! Not supported (where this differs from cmd.exe): the interactive prompt (without
 //! `/c`, the commands are read from standard input, one per line, without a prompt or echo),
-//! code pages (text is UTF-8).
+//! the built-ins `dir`, `copy`, `move`, `ren`, `pause`, `start`, `ver`, `cls`, `color`,
+//! `assoc` and the like (each is looked for as a program), the dynamic DATE, TIME and
+//! CMDCMDLINE, code pages (text is UTF-8).
 
 pub mod arith;
 pub mod batch;
@@ -87,7 +89,16 @@ impl Interp {
     }
 }
 
-/// A variable's value for `%NAME%`: the environment, then the dynamic ERRORLEVEL and CD.
+/// A pseudo-random number for %RANDOM% (0..32767 after the caller's modulo).
+fn random() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos()));
+    h.finish()
+}
+
+/// A variable's value for `%NAME%`: the environment, then the dynamic ERRORLEVEL, CD and
+/// RANDOM.
 pub fn lookup(name: &str, errorlevel: u32) -> Option<String> {
     let w: Vec<u16> = name.encode_utf16().collect();
     if let Some(v) = env::get(&w) {
@@ -96,6 +107,7 @@ pub fn lookup(name: &str, errorlevel: u32) -> Option<String> {
     match name.to_ascii_uppercase().as_str() {
         "ERRORLEVEL" => Some(errorlevel.to_string()),
         "CD" => Some(path::current_dir()),
+        "RANDOM" => Some((random() % 32768).to_string()),
         _ => None,
     }
 }
