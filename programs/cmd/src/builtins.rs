@@ -1,5 +1,5 @@
 //! The built-in commands: `echo`, `exit`, `cd`/`chdir`, `set`, `type`, `del`/`erase`,
-//! `mkdir`/`md`, `rmdir`/`rd`, `rem`, `pushd`, `popd`, `title`, and for batch files `goto`,
+//! `mkdir`/`md`, `rmdir`/`rd`, `rem`, `pushd`, `popd`, `title`, `verify`, and for batch files `goto`,
 //! `shift`, `setlocal`, `endlocal` (`call` is run by [`crate::exec`]).
 //!
 //! A built-in's name ends at white space or at one of `./(;,=+[]\:` (so `echo.`, `cd..` and
@@ -38,7 +38,7 @@ pub fn message(e: u32) -> &'static str {
 
 const NAMES: &[&str] = &[
     "echo", "exit", "cd", "chdir", "set", "type", "del", "erase", "mkdir", "md", "rmdir", "rd", "rem", "call", "goto",
-    "shift", "setlocal", "endlocal", "pushd", "popd", "title",
+    "shift", "setlocal", "endlocal", "pushd", "popd", "title", "verify",
 ];
 
 /// If `text` starts with a built-in's name: (the name, lower case; the rest). For `echo` the
@@ -107,6 +107,19 @@ pub fn run(name: &str, args: &str, io: &Streams, interp: &mut Interp) -> Flow {
     match name {
         "echo" => echo(args, io, interp),
         "rem" | "title" => Flow::Ok,
+        // `verify` (the old write-verification switch, always off here): ERRORLEVEL 0 when
+        // the arguments are right, which batch files use to reset it.
+        "verify" => match args.trim().to_ascii_lowercase().as_str() {
+            "" => {
+                io.out("VERIFY is off.\r\n");
+                Flow::Status(0)
+            }
+            "on" | "off" => Flow::Status(0),
+            _ => {
+                io.err("Must specify ON or OFF.\r\n");
+                Flow::Status(1)
+            }
+        },
         "exit" => exit(args),
         "cd" | "chdir" => cd(args, io),
         "set" => set(args, io, interp),

@@ -642,7 +642,8 @@ impl Parser {
                 }
             }
         }
-        cmd.raw = self.text(start).trim().to_string();
+        // The trailing spaces stay: `echo one | x` sends "one " through the pipe, as in cmd.exe.
+        cmd.raw = self.text(start);
         let t = cmd.text.trim_start();
         cmd.text = t.strip_prefix('@').unwrap_or(t).to_string();
         Ok(Node::Cmd(cmd))
