@@ -18,7 +18,7 @@ use crate::{Flow, Interp, batch, builtins, cond};
 use std::sync::Arc;
 use syscall_shims::handles::{self, Object};
 use syscall_shims::process::{self, Spawn, search};
-use syscall_shims::{cmdline, env, path, pipe, waitable};
+use syscall_shims::{env, path, pipe, waitable};
 use windows_sys::Win32::Foundation::{HANDLE, HANDLE_FLAG_INHERIT};
 
 /// cmd.exe's exit code for a command it cannot find.
@@ -111,8 +111,8 @@ fn run_pipeline(p: &Pipeline, interp: &mut Interp) -> Flow {
         // What runs in a new interpreter applies the command's redirections itself.
         started.push(match node {
             Node::Cmd(cmd) if builtins::split(cmd.text.trim_start()).is_none() => {
-                let (token, _) = cmdline::program_token(cmd.text.trim_start());
-                match find_command(token) {
+                let (token, _) = command_token(cmd.text.trim_start());
+                match find_command(&token) {
                     Some((_, w)) if search::is_batch(&w) => start_interpreter(node.raw(), std),
                     found => match Streams::redirect(std, &cmd.redirects) {
                         Ok(s) => match found {
@@ -183,9 +183,8 @@ pub fn run_command(cmd: &Command, base: [HANDLE; 3], interp: &mut Interp, called
         }
         return builtins::run(name, args, &streams, interp);
     }
-    let (token, quoted) = cmdline::program_token(text);
-    if let Some((_, image)) = find_command(token).filter(|(_, w)| search::is_batch(w)) {
-        let skip = (token.len() + if quoted { 2 } else { 0 }).min(text.len());
+    let (token, skip) = command_token(text);
+    if let Some((_, image)) = find_command(&token).filter(|(_, w)| search::is_batch(w)) {
         let in_batch = interp.in_batch();
         let (zero, args) = text.split_at(skip);
         let r = with_std(interp, streams.std, |i| batch::run_file(i, &image, zero, args));
@@ -219,6 +218,21 @@ fn call(args: &str, io: &Streams, interp: &mut Interp) -> Flow {
     }
     let cmd = Command { text: a.to_string(), redirects: Vec::new(), raw: a.to_string() };
     run_command(&cmd, io.std, interp, true)
+}
+
+/// A command's name, as cmd.exe reads it: up to white space outside quotes, the quotes
+/// removed (`"a b\\x" y` and `a" "b\\x y` both name `a b\\x`); and where it ends in `text`.
+pub fn command_token(text: &str) -> (String, usize) {
+    let mut name = String::new();
+    let mut quoted = false;
+    for (i, c) in text.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            ' ' | '\t' if !quoted => return (name, i),
+            _ => name.push(c),
+        }
+    }
+    (name, text.len())
 }
 
 /// The extensions PATHEXT lists (cmd.exe's default when it is not set).
@@ -280,8 +294,8 @@ fn environment() -> Vec<String> {
 /// Start `command_line`'s program with `streams` as its standard handles; its process object,
 /// or the status to report (9009 and cmd.exe's message when there is no such program).
 fn start_program(command_line: &str, streams: &Streams) -> Result<Arc<Object>, u32> {
-    let (token, _) = cmdline::program_token(command_line);
-    let Some(found) = find_command(token) else {
+    let (token, _) = command_token(command_line);
+    let Some(found) = find_command(&token) else {
         streams.err(&format!(
             "'{token}' is not recognized as an internal or external command,\r\noperable program or batch file.\r\n"
         ));
@@ -367,6 +381,14 @@ fn spawn(unix: &str, image: &str, kind: process::ProgramKind, line: &str, std: [
 #[cfg(test)]
 mod tests {
     use crate::run_line;
+
+    #[test]
+    fn command_names() {
+        use super::command_token;
+        assert_eq!(command_token("\"a b\\x\" y"), ("a b\\x".to_string(), 7));
+        assert_eq!(command_token("a\" \"b\\x y"), ("a b\\x".to_string(), 7));
+        assert_eq!(command_token("prog"), ("prog".to_string(), 4));
+    }
 
     /// Connectors, built-ins, redirections and %VAR% through the whole interpreter (no child
     /// processes: every command here is a built-in).
