@@ -278,6 +278,7 @@ for variant in msvcrt ucrt; do
     link "$variant" proc.exe    "$HERE/proc/proc.c" "$H" -- "$HERE/proc/proc.c"
     link "$variant" npipe.exe   "$HERE/proc/npipe.c" "$H" -- "$HERE/proc/npipe.c"
     link "$variant" procenv.exe "$HERE/proc/procenv.c" "$H" -- "$HERE/proc/procenv.c" -lshell32
+    link "$variant" batch.exe   "$HERE/proc/batch.c" "$H" -- "$HERE/proc/batch.c"
 
     # threads and synchronization (test-apps/threads/); WaitOnAddress is in libsynchronization
     link "$variant" stress.exe     "$HERE/threads/stress.c" "$H" -- "$HERE/threads/stress.c"

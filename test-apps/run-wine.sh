@@ -12,7 +12,7 @@
 #   --verbose   show the output of every app, not only of failing ones
 #   APP         only these apps (hello args printf tls dllapp reloc, and the C runtime
 #               areas of crt/: string wstring ctype conv math time env locale stdio scanf
-#               lowio process fdinherit, the processes of proc/: proc npipe procenv, the threads of
+#               lowio process fdinherit, the processes of proc/: proc npipe procenv batch, the threads of
 #               threads/: stress syncobj threadctl threadpool ctrlc, and the files of
 #               files/: file-paths file-fileio file-dirs file-rename file-locks
 #               file-mapping file-notify file-ntfile iocp nls sysmisc, and the Win32 DLLs of win32/:
@@ -36,7 +36,7 @@ export WINEDEBUG=-all
 export LC_ALL=C.UTF-8
 OUT="${OUT:-$BUILD/wine-out}"
 
-ALL_APPS=(hello args printf tls peb dllapp reloc string wstring ctype conv math time env locale stdio scanf lowio process fdinherit proc npipe procenv stress syncobj threadctl threadpool ctrlc file-paths file-fileio file-dirs file-rename file-locks file-mapping file-notify file-ntfile iocp nls oleaut timeconv advapi sysinfo sysmisc)
+ALL_APPS=(hello args printf tls peb dllapp reloc string wstring ctype conv math time env locale stdio scanf lowio process fdinherit proc npipe procenv batch stress syncobj threadctl threadpool ctrlc file-paths file-fileio file-dirs file-rename file-locks file-mapping file-notify file-ntfile iocp nls oleaut timeconv advapi sysinfo sysmisc)
 DETACH_LINE="testdll: DLL_PROCESS_DETACH (process exit)"
 
 build=0 verbose=0 apps=()

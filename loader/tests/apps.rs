@@ -609,3 +609,10 @@ fn msvc_eh() {
     }
     test_app("msvc-eh");
 }
+
+/// Batch files run by the built-in cmd.exe: through system, _popen, _spawnl and CreateProcess
+/// (test-apps/proc/batch.c).
+#[test]
+fn batch() {
+    test_app("batch");
+}

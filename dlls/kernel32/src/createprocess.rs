@@ -117,12 +117,18 @@ fn create_process(req: Request, pi: *mut PROCESS_INFORMATION) -> Result<(), u32>
         }
         (None, None) => return Err(ERROR_INVALID_PARAMETER),
     };
-    let kind = process::program_kind(&unix)?;
     // Without a command line, the application name is the command line.
     let command_line = match &req.command_line {
         Some(c) => c.clone(),
         None => req.app.clone().unwrap_or_default(),
     };
+    // A batch file runs in the command interpreter.
+    let (unix, image, command_line) = if process::search::is_batch(&image) {
+        process::search::batch_interpreter(&command_line).ok_or(ERROR_FILE_NOT_FOUND)?
+    } else {
+        (unix, image, command_line)
+    };
+    let kind = process::program_kind(&unix)?;
     if req.flags & (DEBUG_PROCESS | DEBUG_ONLY_THIS_PROCESS) != 0 {
         log::warn!("CreateProcess: debugging a child is not supported; it runs undebugged");
     }
@@ -217,7 +223,8 @@ unsafe fn startup(si: *const STARTUPINFOW, extended: bool) -> (u32, [HANDLE; 3],
 /// thread. A PE program runs in a new wine-rs, a native (ELF) program is executed directly.
 /// The program is `app` (a path, not searched, no extension added) or the command line's first
 /// token (".exe" added when it has no extension; searched in the application's directory, the
-/// current directory, the system directories and PATH). With `inherit`, the child inherits the
+/// current directory, the system directories and PATH). A batch file (".bat", ".cmd") runs
+/// in the command interpreter, `%COMSPEC% /c "command line"`, as Windows does. With `inherit`, the child inherits the
 /// inheritable handles (all, or those of a PROC_THREAD_ATTRIBUTE_HANDLE_LIST), under the same
 /// values; STARTF_USESTDHANDLES gives its standard handles. `env` is ANSI or, with
 /// CREATE_UNICODE_ENVIRONMENT, UTF-16. CREATE_SUSPENDED holds the child until ResumeThread on

@@ -1,15 +1,20 @@
 //! The built-in commands: `echo`, `exit`, `cd`/`chdir`, `set`, `type`, `del`/`erase`,
-//! `mkdir`/`md`, `rmdir`/`rd`, `rem`.
+//! `mkdir`/`md`, `rmdir`/`rd`, `rem`, `pushd`, `popd`, `title`, `verify`, and for batch files `goto`,
+//! `shift`, `setlocal`, `endlocal` (`call` is run by [`crate::exec`]).
 //!
 //! A built-in's name ends at white space or at one of `./(;,=+[]\:` (so `echo.`, `cd..` and
-//! `exit/b` work as in cmd.exe). Messages are cmd.exe's (English). Differences from cmd.exe:
-//! a failing `cd`, `type`, `mkdir` or `rmdir` sets ERRORLEVEL 1 (cmd.exe leaves it unchanged
-//! for some of them; `||` sees the failure either way); `cd` to another drive changes the
-//! current directory without `/d`; `set /a` and `set /p` are not supported; `echo on`/`off`
-//! are accepted and change nothing (commands are not echoed in `/c` mode anyway).
+//! `exit/b` work as in cmd.exe). Messages are cmd.exe's (English). As in cmd.exe, `echo`,
+//! `rem`, `goto`, `shift`, `title`, a successful `cd` and (in a `.bat` file) a successful `set`
+//! leave ERRORLEVEL as it was; in a `.cmd` file a successful `set` sets it to 0. `exit /b`
+//! without a code leaves it too. `set /a` evaluates ([`crate::arith`]) and, outside a batch
+//! file, prints the result (without a line break). Differences from cmd.exe: a failing `cd`,
+//! `type`, `mkdir` or `rmdir` sets ERRORLEVEL 1 (cmd.exe leaves it unchanged for some of them;
+//! `||` sees the failure either way); `cd` to another drive changes the current directory
+//! without `/d`; a failing `set /a` sets ERRORLEVEL 1. `set /p` reads its line from the
+//! input a byte at a time.
 
-use crate::Flow;
 use crate::streams::Streams;
+use crate::{Flow, Interp, arith, batch};
 use syscall_shims::{env, file, path};
 use windows_sys::Win32::Foundation::{
     ERROR_ACCESS_DENIED, ERROR_ALREADY_EXISTS, ERROR_DIR_NOT_EMPTY, ERROR_DIRECTORY, ERROR_FILE_EXISTS,
@@ -31,7 +36,10 @@ pub fn message(e: u32) -> &'static str {
     }
 }
 
-const NAMES: &[&str] = &["echo", "exit", "cd", "chdir", "set", "type", "del", "erase", "mkdir", "md", "rmdir", "rd", "rem"];
+const NAMES: &[&str] = &[
+    "echo", "exit", "cd", "chdir", "set", "type", "del", "erase", "mkdir", "md", "rmdir", "rd", "rem", "call", "goto",
+    "shift", "setlocal", "endlocal", "pushd", "popd", "title", "verify",
+];
 
 /// If `text` starts with a built-in's name: (the name, lower case; the rest). For `echo` the
 /// rest starts with the delimiter (white space, or `.` for `echo.`...); the others lose a
@@ -95,13 +103,65 @@ fn has(sw: &[String], c: char) -> bool {
 }
 
 /// Run built-in `name` with `args`.
-pub fn run(name: &str, args: &str, io: &Streams, errorlevel: u32) -> Flow {
+pub fn run(name: &str, args: &str, io: &Streams, interp: &mut Interp) -> Flow {
     match name {
-        "echo" => echo(args, io),
-        "rem" => Flow::Status(errorlevel),
+        "echo" => echo(args, io, interp),
+        "rem" | "title" => Flow::Ok,
+        // `verify` (the old write-verification switch, always off here): ERRORLEVEL 0 when
+        // the arguments are right, which batch files use to reset it.
+        "verify" => match args.trim().to_ascii_lowercase().as_str() {
+            "" => {
+                io.out("VERIFY is off.\r\n");
+                Flow::Status(0)
+            }
+            "on" | "off" => Flow::Status(0),
+            _ => {
+                io.err("Must specify ON or OFF.\r\n");
+                Flow::Status(1)
+            }
+        },
         "exit" => exit(args),
         "cd" | "chdir" => cd(args, io),
-        "set" => set(args, io),
+        "set" => set(args, io, interp),
+        "goto" => {
+            let label = args.trim_start_matches([' ', '\t', ':']).split([' ', '\t']).next().unwrap_or("");
+            if label.is_empty() {
+                io.err("No batch label specified to GOTO command.\r\n");
+                return Flow::Status(1);
+            }
+            if args.trim_start().starts_with(':') && label.eq_ignore_ascii_case("eof") {
+                return Flow::Leave(None);
+            }
+            Flow::Goto(label.to_string())
+        }
+        "shift" => {
+            batch::shift(interp, args);
+            Flow::Ok
+        }
+        "setlocal" => {
+            batch::setlocal(interp, args);
+            Flow::Status(0)
+        }
+        "endlocal" => {
+            batch::endlocal(interp);
+            Flow::Ok
+        }
+        "pushd" => {
+            let cwd = path::current_dir();
+            match cd(args, io) {
+                Flow::Ok if !args.trim().is_empty() => {
+                    interp.dirs.push(cwd);
+                    Flow::Ok
+                }
+                other => other,
+            }
+        }
+        "popd" => {
+            if let Some(d) = interp.dirs.pop() {
+                let _ = path::set_current_dir(&d);
+            }
+            Flow::Ok
+        }
         "type" => type_(args, io),
         "del" | "erase" => del(args, io),
         "mkdir" | "md" => mkdir(args, io),
@@ -111,17 +171,21 @@ pub fn run(name: &str, args: &str, io: &Streams, errorlevel: u32) -> Flow {
 
 /// `echo text`, `echo.` (an empty line; also `echo/`, `echo(`...), `echo` alone ("ECHO is
 /// on."). `args` starts with the delimiter after the name.
-fn echo(args: &str, io: &Streams) -> Flow {
+fn echo(args: &str, io: &Streams, interp: &mut Interp) -> Flow {
+    let state = if interp.echo { "ECHO is on.\r\n" } else { "ECHO is off.\r\n" };
     let mut chars = args.chars();
     match chars.next() {
-        None => io.out("ECHO is on.\r\n"),
+        None => io.out(state),
         Some(' ' | '\t') => {
             let text = chars.as_str();
-            if text.trim().is_empty() {
-                io.out("ECHO is on.\r\n");
-            } else if !["on", "off"].contains(&text.trim().to_ascii_lowercase().as_str()) {
-                io.out(text);
-                io.out("\r\n");
+            match text.trim().to_ascii_lowercase().as_str() {
+                "" => io.out(state),
+                "on" => interp.echo = true,
+                "off" => interp.echo = false,
+                _ => {
+                    io.out(text);
+                    io.out("\r\n");
+                }
             }
         }
         Some(_) => {
@@ -129,12 +193,16 @@ fn echo(args: &str, io: &Streams) -> Flow {
             io.out("\r\n");
         }
     }
-    Flow::Status(0)
+    Flow::Ok
 }
 
-/// `exit [/b] [code]`: the code is read as atoi does (0 when absent or not a number).
+/// `exit [/b] [code]`: the code is read as atoi does (0 when absent or not a number);
+/// `exit /b` without a code leaves ERRORLEVEL as it is.
 fn exit(args: &str) -> Flow {
-    let (_sw, w) = switches(args);
+    let (sw, w) = switches(args);
+    if has(&sw, 'b') && w.is_empty() {
+        return Flow::Leave(None);
+    }
     let code = w.first().map_or(0, |s| {
         let t = s.trim();
         let (neg, digits) = match t.strip_prefix('-') {
@@ -144,7 +212,7 @@ fn exit(args: &str) -> Flow {
         let n: i64 = digits.chars().take_while(|c| c.is_ascii_digit()).collect::<String>().parse().unwrap_or(0);
         (if neg { -n } else { n }) as i32 as u32
     });
-    Flow::Exit(code)
+    if has(&sw, 'b') { Flow::Leave(Some(code)) } else { Flow::Exit(code) }
 }
 
 fn cd(args: &str, io: &Streams) -> Flow {
@@ -155,7 +223,7 @@ fn cd(args: &str, io: &Streams) -> Flow {
         return Flow::Status(0);
     }
     match path::set_current_dir(&target) {
-        Ok(()) => Flow::Status(0),
+        Ok(()) => Flow::Ok,
         Err(_) => {
             io.err(&format!("{}\r\n", message(ERROR_PATH_NOT_FOUND)));
             Flow::Status(1)
@@ -167,10 +235,44 @@ fn wide(s: &str) -> Vec<u16> {
     s.encode_utf16().collect()
 }
 
-fn set(args: &str, io: &Streams) -> Flow {
+/// `set /a`'s view of the environment.
+struct EnvVars;
+
+impl arith::Vars for EnvVars {
+    fn get(&self, name: &str) -> Option<String> {
+        env::get(&wide(name)).map(|v| String::from_utf16_lossy(&v))
+    }
+    fn set(&mut self, name: &str, value: &str) {
+        let _ = env::set(&wide(name), Some(&wide(value)));
+    }
+}
+
+fn set(args: &str, io: &Streams, interp: &Interp) -> Flow {
     let a = args.trim_start();
-    if a.starts_with("/") {
-        io.err("set: /a and /p are not supported by the wine-rs command interpreter\r\n");
+    // A successful set: ERRORLEVEL 0 in a .cmd file, unchanged elsewhere.
+    let done = match interp.frames.last() {
+        Some(f) if f.path.to_ascii_lowercase().ends_with(".cmd") => Flow::Status(0),
+        _ => Flow::Ok,
+    };
+    if a.len() >= 2 && a.as_bytes()[0] == b'/' && a.as_bytes()[1].eq_ignore_ascii_case(&b'a') {
+        return match arith::eval(&a[2..], &mut EnvVars) {
+            Ok(v) => {
+                if !interp.in_batch() {
+                    io.out(&v.to_string());
+                }
+                done
+            }
+            Err(msg) => {
+                io.err(&format!("{msg}\r\n"));
+                Flow::Status(1)
+            }
+        };
+    }
+    if a.len() >= 2 && a.as_bytes()[0] == b'/' && a.as_bytes()[1].eq_ignore_ascii_case(&b'p') {
+        return set_prompt(a[2..].trim_start(), io, done);
+    }
+    if a.starts_with('/') {
+        io.err("The syntax of the command is incorrect.\r\n");
         return Flow::Status(1);
     }
     // `set "NAME=VALUE"`: the text between the first and the last quote.
@@ -182,7 +284,7 @@ fn set(args: &str, io: &Streams) -> Flow {
         Some((name, value)) if !name.is_empty() => {
             let value = (!value.is_empty()).then(|| wide(value));
             match env::set(&wide(name), value.as_deref()) {
-                Ok(()) => Flow::Status(0),
+                Ok(()) => done,
                 Err(_) => {
                     io.err("The syntax of the command is incorrect.\r\n");
                     Flow::Status(1)
@@ -206,9 +308,38 @@ fn set(args: &str, io: &Streams) -> Flow {
             for (k, v) in vars {
                 io.out(&format!("{k}={v}\r\n"));
             }
-            Flow::Status(0)
+            done
         }
     }
+}
+
+/// `set /p NAME=prompt`: show the prompt, read a line from the input into NAME. An empty
+/// line (or the end of the input) leaves NAME as it was and sets ERRORLEVEL 1.
+fn set_prompt(a: &str, io: &Streams, done: Flow) -> Flow {
+    let a = match a.strip_prefix('"') {
+        Some(r) => &r[..r.rfind('"').unwrap_or(r.len())],
+        None => a,
+    };
+    let Some((name, prompt)) = a.split_once('=').filter(|(n, _)| !n.is_empty()) else {
+        io.err("The syntax of the command is incorrect.\r\n");
+        return Flow::Status(1);
+    };
+    io.out(prompt);
+    // One byte at a time: the rest of the input stays for whoever reads it next.
+    let mut line = Vec::new();
+    let mut b = [0u8; 1];
+    while let Ok(1) = file::read(io.std[0], &mut b) {
+        if b[0] == b'\n' {
+            break;
+        }
+        line.push(b[0]);
+    }
+    let text = String::from_utf8_lossy(&line).trim_end_matches('\r').to_string();
+    if text.is_empty() {
+        return Flow::Status(1);
+    }
+    let _ = env::set(&wide(name), Some(&wide(&text)));
+    done
 }
 
 fn type_(args: &str, io: &Streams) -> Flow {
@@ -244,7 +375,7 @@ fn type_(args: &str, io: &Streams) -> Flow {
 }
 
 /// The files a name or a wildcard pattern (in its last component) designates.
-fn expand_wildcards(name: &str) -> Vec<String> {
+pub fn expand_wildcards(name: &str) -> Vec<String> {
     if !name.contains(['*', '?']) {
         return vec![name.to_string()];
     }
@@ -389,8 +520,8 @@ mod tests {
 
     fn exit_code(args: &str) -> u32 {
         match exit(args) {
-            Flow::Exit(c) => c,
-            Flow::Status(_) => panic!("exit must end the interpreter"),
+            Flow::Exit(c) | Flow::Leave(Some(c)) => c,
+            other => panic!("exit must end the interpreter: {other:?}"),
         }
     }
 }

@@ -14,6 +14,10 @@ use syscall_shims::{cmdline, process::search};
 pub struct Invocation {
     /// The command of `/c` or `/k`; None: read commands from standard input.
     pub command: Option<String>,
+    /// `/q`: echo off.
+    pub quiet: bool,
+    /// `/v:on`: delayed expansion.
+    pub delayed: bool,
 }
 
 /// Decode the interpreter's command line (program name first).
@@ -23,19 +27,23 @@ pub fn parse(line: &str) -> Invocation {
     let skip = token.len() + if quoted { 2 } else { 0 };
     let mut rest = line.get(skip.min(line.len())..).unwrap_or("");
     let mut strip = false;
+    let mut quiet = false;
+    let mut delayed = false;
     loop {
         rest = rest.trim_start_matches([' ', '\t']);
         let Some(sw) = rest.strip_prefix('/') else {
-            return Invocation { command: None };
+            return Invocation { command: None, quiet, delayed };
         };
         let letter = sw.chars().next().map(|c| c.to_ascii_lowercase());
         match letter {
             Some('c') | Some('k') => {
                 let cmd = &sw[1..];
-                return Invocation { command: Some(unquote(cmd, strip)) };
+                return Invocation { command: Some(unquote(cmd, strip)), quiet, delayed };
             }
             Some('s') => strip = true,
-            None => return Invocation { command: None },
+            Some('q') => quiet = true,
+            Some('v') => delayed = sw.get(1..4).is_some_and(|v| v.eq_ignore_ascii_case(":on")),
+            None => return Invocation { command: None, quiet, delayed },
             _ => {}
         }
         // Skip the switch (up to white space, or to the next '/').
@@ -88,5 +96,7 @@ mod tests {
         assert_eq!(command("cmd /q/c echo"), Some(" echo".into()));
         assert_eq!(command("cmd"), None);
         assert_eq!(command("cmd /q"), None);
+        assert!(parse("cmd /Q /c x").quiet && !parse("cmd /c x").quiet);
+        assert!(parse("cmd /V:ON /c x").delayed && !parse("cmd /v:off /c x").delayed);
     }
 }

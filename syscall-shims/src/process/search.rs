@@ -13,6 +13,26 @@ pub fn has_extension(name: &str) -> bool {
     name.rsplit(['\\', '/']).next().is_some_and(|last| last.contains('.'))
 }
 
+/// Is this file a batch file (".bat" or ".cmd")? CreateProcess runs those through the
+/// command interpreter.
+pub fn is_batch(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    n.ends_with(".bat") || n.ends_with(".cmd")
+}
+
+/// What CreateProcess starts for a batch file: the command interpreter (%COMSPEC% when it
+/// names a file, else `C:\windows\system32\cmd.exe`) with the command line
+/// `interpreter /c "command line"` (Windows' form: cmd.exe's quote rules then drop the
+/// outer quotes). Returns (Unix path, Windows path, command line).
+pub fn batch_interpreter(command_line: &str) -> Option<(String, String, String)> {
+    let comspec = env::get(&"COMSPEC".encode_utf16().collect::<Vec<u16>>()).map(|v| String::from_utf16_lossy(&v));
+    let (unix, image) = comspec
+        .and_then(|c| find_program(&c, false, None))
+        .or_else(|| find_program("C:\\windows\\system32\\cmd.exe", false, None))?;
+    let program = if image.contains([' ', '\t']) { format!("\"{image}\"") } else { image.clone() };
+    Some((unix, image, format!("{program} /c \"{command_line}\"")))
+}
+
 /// Does this name say where it is (a directory part or a drive)?
 pub fn has_path(name: &str) -> bool {
     name.contains(['\\', '/']) || name.as_bytes().get(1) == Some(&b':')
