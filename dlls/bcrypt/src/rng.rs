@@ -30,14 +30,6 @@ fn is_rng_name(name: &[u16]) -> bool {
     ["RNG", "FIPS186DSARNG", "DUALECRNG"].iter().any(|n| s.eq_ignore_ascii_case(n))
 }
 
-unsafe fn wide(p: PCWSTR) -> &'static [u16] {
-    let mut n = 0;
-    while unsafe { *p.add(n) } != 0 {
-        n += 1;
-    }
-    unsafe { std::slice::from_raw_parts(p, n) }
-}
-
 /// BCryptOpenAlgorithmProvider: a handle to the named algorithm's provider. Only the random
 /// number generators ("RNG", "FIPS186DSARNG", "DUALECRNG") exist here; any other name is
 /// STATUS_NOT_FOUND. NULL arguments are STATUS_INVALID_PARAMETER.
@@ -52,7 +44,7 @@ pub unsafe extern "win64" fn BCryptOpenAlgorithmProvider(
         return STATUS_INVALID_PARAMETER;
     }
     // SAFETY: the program passes a NUL-terminated algorithm name.
-    if !is_rng_name(unsafe { wide(alg) }) {
+    if !is_rng_name(unsafe { dllcore::strings::wstr(alg) }.unwrap_or(&[])) {
         return STATUS_NOT_FOUND;
     }
     // SAFETY: checked non-null; the program passes a handle to fill.

@@ -7,10 +7,9 @@ use std::sync::LazyLock;
 /// The process's secret: random per process, as on Windows (which keeps it in the kernel).
 static COOKIE: LazyLock<usize> = LazyLock::new(|| {
     let mut c = [0u8; 8];
-    // SAFETY: an 8-byte buffer.
-    let n = unsafe { libc::getrandom(c.as_mut_ptr() as *mut _, 8, 0) };
+    let ok = syscall_shims::random::fill(&mut c);
     let v = usize::from_ne_bytes(c);
-    if n == 8 && v != 0 { v } else { (syscall_shims::time::monotonic_ns() as usize) ^ 0x9e37_79b9_7f4a_7c15 }
+    if ok && v != 0 { v } else { (syscall_shims::time::monotonic_ns() as usize) ^ 0x9e37_79b9_7f4a_7c15 }
 });
 
 fn encode(p: usize) -> usize {
